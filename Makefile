@@ -1,0 +1,67 @@
+# Sem Fronteiras intranet. `make run` and `make test` do everything on a fresh machine.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run install migrate demo serve test test-postgres lint format messages check bench clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Serving on http://$(HOST):$(PORT)/ — log in as staff / sem-fronteiras-demo"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production-like: gunicorn, production settings (DEBUG off), static files from whitenoise.
+serve: install
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY first (see README)"; exit 1; }
+	DJANGO_SETTINGS_MODULE=intranet.settings.production $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=intranet.settings.production $(PY) manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=intranet.settings.production SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+		$(VENV)/bin/gunicorn intranet.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+
+test: install
+	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres:
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/semfronteiras} $(MAKE) test
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Refresh the pt-PT catalogue after adding strings, then fill in the new msgstr lines.
+messages: install
+	$(PY) manage.py makemessages -l pt_PT -l en --ignore='.venv/*' --ignore='var/*' --no-obsolete
+	$(PY) manage.py compilemessages --ignore='.venv/*'
+
+check: install
+	$(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+bench: install
+	$(PY) bench/run.py
+
+clean:
+	rm -rf var/test-media .pytest_cache

@@ -1,0 +1,69 @@
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from .dashboard import DashboardPanel
+from .roles import is_staff_member, role_label
+from .visibility import can_see_page, visible_pages
+
+
+@hooks.register("on_serve_page", order=-10)
+def forbid_hidden_pages_to_logged_in_users(next_serve_page):
+    """A logged-in person opening a page outside their scope gets 403, not a login loop.
+
+    Wagtail's own view-restriction hook answers with a redirect to the login page, which
+    is right for anonymous visitors but useless for someone already logged in. The home
+    page is let through: it sends partners on to the directory itself.
+    """
+
+    def inner(page, request, serve_args, serve_kwargs):
+        if (
+            request.user.is_authenticated
+            and page.depth > 2
+            and not can_see_page(request.user, page)
+        ):
+            raise PermissionDenied
+        return next_serve_page(page, request, serve_args, serve_kwargs)
+
+    return inner
+
+
+@hooks.register("register_dashboard_panel")
+def welcome_panel(request):
+    return DashboardPanel(
+        key="welcome",
+        title=_("Welcome"),
+        template_name="core/panels/welcome.html",
+        context={"role": role_label(request.user)},
+        order=0,
+    )
+
+
+@hooks.register("register_dashboard_panel")
+def recent_pages_panel(request):
+    if not is_staff_member(request.user):
+        return None
+    pages = (
+        visible_pages(request.user)
+        .filter(depth__gt=2)
+        .exclude(last_published_at=None)
+        .order_by("-last_published_at")
+        .only("id", "title", "url_path", "last_published_at")[:8]
+    )
+    return DashboardPanel(
+        key="recent-pages",
+        title=_("Recently updated"),
+        template_name="core/panels/recent_pages.html",
+        context={"pages": list(pages)},
+        order=90,
+    )
+
+
+@hooks.register("before_serve_document", order=-10)
+def forbid_private_documents_to_logged_in_users(document, request):
+    """A logged-in partner asking for a staff-only document gets 403, not a login loop."""
+    if request.user.is_authenticated:
+        for restriction in document.collection.get_view_restrictions():
+            if not restriction.accept_request(request):
+                raise PermissionDenied

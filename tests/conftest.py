@@ -1,0 +1,124 @@
+import os
+import shutil
+
+from django.contrib.auth.models import Group, User
+
+import pytest
+
+from intranet.core.roles import COORDINATORS, PARTNERS, STAFF
+
+# Playwright's sync API runs an event loop in the test thread; Django must still allow
+# its synchronous ORM calls there (test setup and live_server data).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PASSWORD = "test-password-123"
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def make_user(username: str, group_name: str | None, **extra) -> User:
+    user = User.objects.create_user(
+        username=username,
+        password=PASSWORD,
+        email=f"{username}@example.org",
+        first_name=extra.pop("first_name", username.capitalize()),
+        last_name=extra.pop("last_name", "Teste"),
+        **extra,
+    )
+    if group_name:
+        user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def staff_user(db):
+    return make_user("tecnica", STAFF, first_name="Joana", last_name="Simões")
+
+
+@pytest.fixture
+def coordinator_user(db):
+    return make_user("coordenadora", COORDINATORS, first_name="Marta", last_name="Gonçalves")
+
+
+@pytest.fixture
+def partner_user(db):
+    return make_user("parceiro", PARTNERS, first_name="Rui", last_name="Valadas")
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("administrador", None, is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def role_users(staff_user, coordinator_user, partner_user, admin_user):
+    return {
+        "staff": staff_user,
+        "coordinator": coordinator_user,
+        "partner": partner_user,
+        "admin": admin_user,
+    }
+
+
+@pytest.fixture
+def client_for(client):
+    """client_for(user) logs the test client in as that user (None: anonymous)."""
+
+    def _login(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(settings, tmp_path):
+    """Each test gets its own media folder and empty caches (Wagtail caches renditions,
+    and ids are reused from one test to the next)."""
+    from django.core.cache import caches
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    for cache in caches.all():
+        cache.clear()
+    yield
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    """A real Chromium driven by Playwright. Skips with a reason when none is installed,
+    except under CI, where browser tests must run."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but no Chromium at {CHROMIUM}: browser tests must run in CI")
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium); browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium_browser, live_server):
+    """A fresh browser tab on the live server (``page.base_url``). Tests using it need
+    ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)``: the live
+    server's thread must see committed data, and the rollback keeps the groups and the
+    page tree that the data migrations made for the tests that follow."""
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.base_url = live_server.url
+    yield page
+    context.close()
