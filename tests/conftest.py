@@ -94,10 +94,15 @@ def _isolated_media_and_cache(settings, tmp_path):
     shutil.rmtree(tmp_path / "media", ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def chromium_browser():
     """A real Chromium driven by Playwright. Skips with a reason when none is installed,
-    except under CI, where browser tests must run."""
+    except under CI, where browser tests must run.
+
+    Function-scoped on purpose: Playwright's sync API runs an event loop in the test
+    thread, and while it runs Django hands out different connection objects, so a
+    session-wide browser would stop serialized_rollback from restoring the data that
+    the migrations made (groups, page tree) for the next transactional test."""
     if not os.path.exists(CHROMIUM):
         if os.environ.get("CI"):
             pytest.fail(f"CI is set but no Chromium at {CHROMIUM}: browser tests must run in CI")
