@@ -11,7 +11,7 @@ def _sections(request):
     if site is None or not request.user.is_authenticated:
         return []
     root = site.root_page
-    children = root.get_children().live().in_menu().only("id", "title", "url_path")
+    children = root.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")
     return list(exclude_hidden(children, request.user))
 
 
