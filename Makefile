@@ -29,12 +29,16 @@ run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Production-like: gunicorn, production settings (DEBUG off), static files from whitenoise.
+# INTRANET_HTTPS=false lets you try it over plain HTTP; behind a TLS proxy leave it unset.
+serve: export DJANGO_SETTINGS_MODULE = intranet.settings.production
+serve: export INTRANET_HTTPS ?= false
 serve: install
 	@test -n "$$DJANGO_SECRET_KEY" || { echo "Set DJANGO_SECRET_KEY first (see README)"; exit 1; }
-	DJANGO_SETTINGS_MODULE=intranet.settings.production $(PY) manage.py collectstatic --noinput -v0
-	DJANGO_SETTINGS_MODULE=intranet.settings.production $(PY) manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=intranet.settings.production SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
-		$(VENV)/bin/gunicorn intranet.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+	mkdir -p var
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py compilemessages --ignore='.venv/*' -v0
+	$(VENV)/bin/gunicorn intranet.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
 test: install
 	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) manage.py makemigrations --check --dry-run

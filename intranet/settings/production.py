@@ -17,11 +17,16 @@ if not SECRET_KEY:
 if not ALLOWED_HOSTS:  # noqa: F405
     ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 
+# Served over HTTPS (behind a proxy that sets X-Forwarded-Proto). INTRANET_HTTPS=false is
+# only for trying production settings on a laptop over plain HTTP (`make serve`).
+HTTPS = os.environ.get("INTRANET_HTTPS", "true").lower() == "true"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = (
+    int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365))) if HTTPS else 0
+)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 CSRF_TRUSTED_ORIGINS = [
