@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the finders, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Live-server threads must not keep connections open, or PostgreSQL cannot drop the test DB.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
