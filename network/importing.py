@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
@@ -41,8 +41,15 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read (encoding, columns)."""
 
 
+def _formfield(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
 class ProviderRowForm(forms.ModelForm):
     class Meta:
+        formfield_callback = _formfield
         model = ServiceProvider
         fields = [
             "slug",
@@ -171,13 +178,14 @@ def import_providers(data: bytes, partial: bool = False) -> ImportReport:
     with transaction.atomic():
         for row in parsed:
             created = row.form.instance.pk is None
-            provider = row.form.save()
-            provider.languages.set(row.languages)
-            provider.opening_hours.all().delete()
-            ProviderOpeningHours.objects.bulk_create(
-                ProviderOpeningHours(provider=provider, weekday=d, opens=o, closes=c, sort_order=i)
+            provider = row.form.save(commit=False)
+            # A ClusterableModel keeps child rows and m2m in memory until save().
+            provider.languages = row.languages
+            provider.opening_hours = [
+                ProviderOpeningHours(weekday=d, opens=o, closes=c, sort_order=i)
                 for i, (d, o, c) in enumerate(row.hours)
-            )
+            ]
+            provider.save()
             provider.save_revision(clean=False)
             log(provider, "wagtail.create" if created else "wagtail.edit")
             if created:

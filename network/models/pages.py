@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -105,6 +107,11 @@ class SupportOfficePage(HasOpeningHours, Page):
     class Meta:
         verbose_name = _("support office")
         verbose_name_plural = _("support offices")
+
+    @property
+    def place_name(self) -> str:
+        """ "Gabinete de Apoio de Alcáçovas" -> "Alcáçovas", for the map's labels."""
+        return re.sub(r"^Gabinete de Apoio d[aeo]s? ", "", self.title) or self.municipality
 
     def get_context(self, request, *args, **kwargs):
         from ..services import office_staff
