@@ -94,7 +94,7 @@ def test_error_messages_name_line_and_field(tmp_path, languages):
     assert any(line.startswith("line 6: hours:") for line in lines)
     assert any(line.startswith("line 7: hours:") for line in lines)
     assert any(line.startswith("line 8: languages:") and "xx" in line for line in lines)
-    assert any(line.startswith("line 9: slug:") and "line 2" in line for line in lines)
+    assert any(line.startswith("line 9: slug:") and "cs-cuba" in line for line in lines)
     assert not any(line.startswith(("line 2:", "line 3:")) for line in lines)
 
 
