@@ -53,9 +53,7 @@ def test_coordinators_group_can_manage_directory_snippets():
 @pytest.mark.django_db
 def test_coordinator_creates_a_provider_with_revision_and_log(coordinator_user, client_for):
     client = client_for(coordinator_user)
-    response = client.post(
-        ADD_URL, _provider_form([(0, "09:00", "12:30"), (0, "14:00", "17:30")])
-    )
+    response = client.post(ADD_URL, _provider_form([(0, "09:00", "12:30"), (0, "14:00", "17:30")]))
     assert response.status_code == 302, response.content.decode()[:2000]
     provider = ServiceProvider.objects.get(slug="cs-portel")
     assert provider.opening_hours.count() == 2

@@ -30,11 +30,17 @@ DIRECTORY_URLS = [
 @pytest.fixture
 def cuba(languages):
     return add_office(
-        "gabinete-cuba", "Gabinete de Apoio de Cuba", municipality="Cuba",
-        host_organisation="Câmara Municipal de Cuba", in_town_hall=True,
-        address="Rua Serpa Pinto, 84\n7940-172 Cuba", phone="284 419 905",
-        email="gabinete@cm-cuba.example", accessibility="Elevador no edifício.",
-        latitude="38.16630", longitude="-7.89300",
+        "gabinete-cuba",
+        "Gabinete de Apoio de Cuba",
+        municipality="Cuba",
+        host_organisation="Câmara Municipal de Cuba",
+        in_town_hall=True,
+        address="Rua Serpa Pinto, 84\n7940-172 Cuba",
+        phone="284 419 905",
+        email="gabinete@cm-cuba.example",
+        accessibility="Elevador no edifício.",
+        latitude="38.16630",
+        longitude="-7.89300",
         hours=[(4, (14, 0), (19, 0)), (0, (9, 0), (12, 30))],
     )
 
@@ -80,9 +86,16 @@ def test_office_page_shows_everything(cuba, languages, partner_user, client_for)
     cuba.save_revision().publish()
     html = client_for(partner_user).get("/directory/gabinete-cuba/").content.decode()
     for text in [
-        "Câmara Municipal de Cuba", "Rua Serpa Pinto, 84", "284 419 905",
-        "gabinete@cm-cuba.example", "Elevador no edifício.", "Nepalês", "Segunda-feira",
-        "09:00–12:30", "Sexta-feira", "14:00–19:00",
+        "Câmara Municipal de Cuba",
+        "Rua Serpa Pinto, 84",
+        "284 419 905",
+        "gabinete@cm-cuba.example",
+        "Elevador no edifício.",
+        "Nepalês",
+        "Segunda-feira",
+        "09:00–12:30",
+        "Sexta-feira",
+        "14:00–19:00",
     ]:
         assert text in html
     # Monday is listed before Friday although it was entered second.
@@ -130,7 +143,9 @@ def test_map_is_an_inline_svg_with_links_and_no_external_assets(cuba, partner_us
 @pytest.mark.django_db
 def test_partner_organisations_are_listed_with_their_role(cuba, partner_user, client_for):
     PartnerOrganisation.objects.create(
-        name="Câmara Municipal de Cuba", kind="municipality", role="Acolhe o gabinete.",
+        name="Câmara Municipal de Cuba",
+        kind="municipality",
+        role="Acolhe o gabinete.",
         office=cuba,
     )
     PartnerOrganisation.objects.create(
