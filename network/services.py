@@ -75,7 +75,12 @@ def filtered_directory(params: QueryDict, user) -> DirectoryResult:
     form = DirectoryFilterForm(params or None, **filter_options())
     offices = offices_queryset()
     providers = providers_queryset(user)
-    data = form.cleaned_data if form.is_valid() else {}
+    # A filter that no longer fits (say, a municipality gone from the data) is dropped;
+    # the valid ones still apply.
+    data = {}
+    if form.is_bound:
+        form.is_valid()  # fills cleaned_data with the fields that are valid
+        data = form.cleaned_data
 
     if municipality := data.get("municipality"):
         offices = offices.filter(municipality=municipality)

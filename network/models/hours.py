@@ -123,6 +123,12 @@ class HasOpeningHours:
             days.setdefault(row.weekday, []).append(row)
         return [(Weekday(day).label, rows) for day, rows in sorted(days.items())]
 
+    def hours_today(self, now: dt.datetime | None = None) -> str:
+        today = lisbon_now(now).weekday()
+        return ", ".join(
+            f"{r.opens:%H:%M}–{r.closes:%H:%M}" for r in self.hours_rows() if r.weekday == today
+        )
+
     def hours_text(self) -> str:
         return "; ".join(
             f"{label} " + ", ".join(f"{r.opens:%H:%M}–{r.closes:%H:%M}" for r in rows)

@@ -91,6 +91,7 @@ def _names(client, query=""):
             {"Gabinete de Apoio de Cuba", "Centro de Saúde de Cuba", "Associação de Ucranianos"},
         ),
         ("?municipality=Portel&category=education", {"Agrupamento de Escolas de Portel"}),
+        ("?municipality=Nenhures&category=education", {"Agrupamento de Escolas de Portel"}),
     ],
 )
 def test_filters(directory_data, partner_user, client_for, query, expected):
