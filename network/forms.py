@@ -46,7 +46,7 @@ class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     municipality = forms.ChoiceField(label=_("Municipality"), required=False)
     category = forms.ChoiceField(label=_("Category"), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
     open_now = forms.BooleanField(label=_("Open now"), required=False)
     after_hours = forms.BooleanField(
         label=_("Open after hours (evenings, Saturdays)"), required=False
