@@ -167,3 +167,16 @@ def test_provider_has_its_own_page(directory_data, partner_user, client_for):
     assert page.status_code == 200
     assert "Centro de Saúde de Cuba" in page.content.decode()
     assert client.get("/directory/services/nao-existe/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_csv_follows_the_current_filter(directory_data, partner_user, client_for):
+    import csv
+    import io
+
+    response = client_for(partner_user).get("/directory/export.csv?municipality=Cuba")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    names = {row[1] for row in rows[1:]}
+    assert names == {"Gabinete de Apoio de Cuba", "Centro de Saúde de Cuba"}
+    assert rows[0][1] == "Nome"
