@@ -153,7 +153,7 @@ def office_staff(office: SupportOfficePage) -> list:
     for flag in ("is_active", "active"):
         if flag in field_names:
             profiles = profiles.filter(**{flag: True})
-    return sorted(profiles[:50], key=lambda p: str(p).lower())
+    return list(profiles.order_by("user__first_name", "user__last_name")[:50])
 
 
 # --- CSV export -------------------------------------------------------------------------
