@@ -140,3 +140,33 @@ def test_overlap_rules():
     assert set(overlap_errors([(0, 0, t(9), t(12)), (1, 0, t(11), t(14))])) == {1}
     assert overlap_errors([(0, 0, t(9), t(12)), (1, 1, t(11), t(14))]) == {}
     assert set(overlap_errors([(0, 3, t(12), t(9))])) == {0}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/snippets/network/serviceprovider/",
+        ADD_URL,
+        "/admin/snippets/network/partnerorganisation/add/",
+        "/admin/snippets/network/language/",
+    ],
+)
+def test_coordinator_opens_the_directory_admin(coordinator_user, client_for, url):
+    assert client_for(coordinator_user).get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_office_page_is_editable_and_tree_rules_hold(coordinator_user, client_for):
+    from wagtail.models import Page
+
+    from network.models import NetworkDirectoryPage
+
+    office = add_office("gabinete-portel", "Gabinete de Apoio de Portel")
+    response = client_for(coordinator_user).get(f"/admin/pages/{office.pk}/edit/")
+    assert response.status_code == 200
+    assert "opening_hours-TOTAL_FORMS" in response.content.decode()
+    assert NetworkDirectoryPage.allowed_subpage_models() == [SupportOfficePage]
+    assert SupportOfficePage.allowed_subpage_models() == []
+    assert SupportOfficePage.allowed_parent_page_models() == [NetworkDirectoryPage]
+    assert not SupportOfficePage.can_create_at(Page.objects.get(depth=2))
