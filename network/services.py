@@ -323,4 +323,11 @@ def office_map(offices) -> dict:
                     "label_y": round(y + 4, 1),
                 }
             )
-    return {"width": width, "height": height, "points": points}
+    # 10 km across at the region's latitude (a degree of longitude is about 87 km there).
+    scale_px = 10 / (87.3 * span_x) * width
+    return {
+        "width": width,
+        "height": height,
+        "points": points,
+        "scale_end": round(20 + scale_px, 1),
+    }
