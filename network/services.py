@@ -1,0 +1,333 @@
+"""Directory logic kept out of the views: filtering, who sees what, CSV and vCard."""
+
+import csv
+import io
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext as _
+
+import vobject
+
+from intranet.core.roles import is_staff_member
+
+from .forms import DirectoryFilterForm
+from .models import (
+    Language,
+    OfficeOpeningHours,
+    ProviderOpeningHours,
+    ServiceCategory,
+    ServiceProvider,
+    SupportOfficePage,
+)
+from .models.hours import after_hours_q, hours_exist, open_at_q
+
+PAGE_SIZE = 20
+OFFICE_CATEGORY = "office"
+
+
+def can_see_referral_notes(user) -> bool:
+    return is_staff_member(user)
+
+
+def offices_queryset() -> QuerySet:
+    return (
+        SupportOfficePage.objects.live()
+        .order_by("path")
+        .prefetch_related(
+            "languages",
+            Prefetch("opening_hours", queryset=OfficeOpeningHours.objects.order_by("sort_order")),
+        )
+    )
+
+
+def providers_queryset(user) -> QuerySet:
+    queryset = ServiceProvider.objects.prefetch_related(
+        "languages",
+        Prefetch("opening_hours", queryset=ProviderOpeningHours.objects.order_by("sort_order")),
+    ).order_by("name")
+    if not can_see_referral_notes(user):
+        queryset = queryset.defer("referral_note")
+    return queryset
+
+
+def filter_options() -> dict:
+    """Choices for the filter form: two queries whatever the data size."""
+    municipalities = sorted(
+        set(SupportOfficePage.objects.live().values_list("municipality", flat=True))
+        | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct())
+    )
+    languages = [(lang.code, lang.label) for lang in Language.objects.all()]
+    categories = [(OFFICE_CATEGORY, _("Support offices")), *ServiceCategory.choices]
+    return {"municipalities": municipalities, "categories": categories, "languages": languages}
+
+
+@dataclass
+class DirectoryResult:
+    form: DirectoryFilterForm
+    offices: QuerySet
+    providers: QuerySet
+
+
+def filtered_directory(params: QueryDict, user) -> DirectoryResult:
+    form = DirectoryFilterForm(params or None, **filter_options())
+    offices = offices_queryset()
+    providers = providers_queryset(user)
+    # A filter that no longer fits (say, a municipality gone from the data) is dropped;
+    # the valid ones still apply.
+    data = {}
+    if form.is_bound:
+        form.is_valid()  # fills cleaned_data with the fields that are valid
+        data = form.cleaned_data
+
+    if municipality := data.get("municipality"):
+        offices = offices.filter(municipality=municipality)
+        providers = providers.filter(municipality=municipality)
+    if category := data.get("category"):
+        if category == OFFICE_CATEGORY:
+            providers = providers.none()
+        else:
+            offices = offices.none()
+            providers = providers.filter(category=category)
+    if language := data.get("language"):
+        offices = offices.filter(languages__code=language)
+        providers = providers.filter(languages__code=language)
+    if data.get("open_now"):
+        condition = open_at_q()
+        offices = offices.filter(hours_exist(OfficeOpeningHours, "page", condition))
+        providers = providers.filter(hours_exist(ProviderOpeningHours, "provider", condition))
+    if data.get("after_hours"):
+        condition = after_hours_q()
+        offices = offices.filter(hours_exist(OfficeOpeningHours, "page", condition))
+        providers = providers.filter(hours_exist(ProviderOpeningHours, "provider", condition))
+    if query := data.get("q"):
+        offices = offices.filter(
+            Q(title__icontains=query)
+            | Q(municipality__icontains=query)
+            | Q(host_organisation__icontains=query)
+            | Q(address__icontains=query)
+        )
+        text = (
+            Q(name__icontains=query)
+            | Q(municipality__icontains=query)
+            | Q(address__icontains=query)
+            | Q(eligibility__icontains=query)
+            | Q(what_to_bring__icontains=query)
+        )
+        # Partners must not be able to find a provider by words only in its referral note.
+        if can_see_referral_notes(user):
+            text |= Q(referral_note__icontains=query)
+        providers = providers.filter(text)
+    return DirectoryResult(form=form, offices=offices.distinct(), providers=providers.distinct())
+
+
+def query_string_without_page(params: QueryDict) -> str:
+    params = params.copy()
+    params.pop("page", None)
+    params.pop("print", None)
+    return params.urlencode()
+
+
+def directory_context(request, page) -> dict:
+    result = filtered_directory(request.GET, request.user)
+    paginator = Paginator(result.providers, PAGE_SIZE)
+    providers_page = paginator.get_page(request.GET.get("page"))
+    printing = bool(request.GET.get("print"))
+    return {
+        "filter_form": result.form,
+        "offices": list(result.offices[:20]),
+        "providers_page": providers_page,
+        "providers": list(result.providers[:500]) if printing else providers_page.object_list,
+        "query_string": query_string_without_page(request.GET),
+        "show_referral_notes": can_see_referral_notes(request.user),
+        "printing": printing,
+    }
+
+
+def office_staff(office: SupportOfficePage) -> list:
+    """Active people based at the office, with names (the people app owns profiles)."""
+    profiles = office.profiles.filter(user__is_active=True).select_related("user")
+    field_names = {f.name for f in profiles.model._meta.get_fields()}
+    for flag in ("is_active", "active"):
+        if flag in field_names:
+            profiles = profiles.filter(**{flag: True})
+    return list(profiles.order_by("user__first_name", "user__last_name")[:50])
+
+
+# --- CSV export -------------------------------------------------------------------------
+
+
+def export_columns(user) -> list[tuple[str, str]]:
+    columns = [
+        ("type", _("Type")),
+        ("name", _("Name")),
+        ("category", _("Category")),
+        ("municipality", _("Municipality")),
+        ("address", _("Address")),
+        ("phone", _("Phone")),
+        ("email", _("Email")),
+        ("website", _("Website")),
+        ("hours", _("Opening hours")),
+        ("languages", _("Languages")),
+        ("eligibility", _("Who can use it")),
+        ("what_to_bring", _("What to bring")),
+        ("url", _("Link")),
+    ]
+    if can_see_referral_notes(user):
+        columns.append(("referral_note", _("Referral note (internal)")))
+    return columns
+
+
+def _office_row(office, base_url: str) -> dict:
+    return {
+        "type": _("Support office"),
+        "name": office.title,
+        "category": _("Support office"),
+        "municipality": office.municipality,
+        "address": office.address,
+        "phone": office.phone,
+        "email": office.email,
+        "website": "",
+        "hours": office.hours_text(),
+        "languages": ", ".join(lang.label for lang in office.languages.all()),
+        "eligibility": "",
+        "what_to_bring": "",
+        "url": base_url + office.url,
+        "referral_note": "",
+    }
+
+
+def _provider_row(provider, base_url: str, with_note: bool) -> dict:
+    return {
+        "type": _("Service"),
+        "name": provider.name,
+        "category": provider.get_category_display(),
+        "municipality": provider.municipality,
+        "address": provider.address,
+        "phone": provider.phone,
+        "email": provider.email,
+        "website": provider.website,
+        "hours": provider.hours_text(),
+        "languages": ", ".join(lang.label for lang in provider.languages.all()),
+        "eligibility": provider.eligibility,
+        "what_to_bring": provider.what_to_bring,
+        "url": base_url + provider.get_absolute_url(),
+        "referral_note": provider.referral_note if with_note else "",
+    }
+
+
+def _safe_cell(value: str) -> str:
+    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
+    value = str(value or "")
+    return "'" + value if value[:1] in ("=", "+", "-", "@") and not value[1:2].isdigit() else value
+
+
+def export_csv(params: QueryDict, user, base_url: str) -> str:
+    result = filtered_directory(params, user)
+    columns = export_columns(user)
+    with_note = can_see_referral_notes(user)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([label for _key, label in columns])
+    rows = [_office_row(o, base_url) for o in result.offices[:100]]
+    rows += [
+        _provider_row(p, base_url, with_note) for p in result.providers.iterator(chunk_size=500)
+    ]
+    for row in rows:
+        writer.writerow([_safe_cell(row[key]) for key, _label in columns])
+    return buffer.getvalue()
+
+
+# --- vCard ------------------------------------------------------------------------------
+
+
+def _vcard(name: str, org: str, phone: str, email: str, address: str, url: str, note: str = ""):
+    card = vobject.vCard()
+    card.add("fn").value = name
+    card.add("n").value = vobject.vcard.Name(family=name)
+    card.add("org").value = [org or name]
+    if phone:
+        tel = card.add("tel")
+        tel.value = phone
+        tel.type_param = "WORK"
+    if email:
+        mail = card.add("email")
+        mail.value = email
+        mail.type_param = "INTERNET"
+    if address:
+        lines = [line.strip() for line in address.splitlines() if line.strip()]
+        card.add("adr").value = vobject.vcard.Address(street=", ".join(lines), country="Portugal")
+    if url:
+        card.add("url").value = url
+    if note:
+        card.add("note").value = note
+    return card.serialize()
+
+
+def office_vcard(office: SupportOfficePage, base_url: str) -> str:
+    hours = office.hours_text()
+    return _vcard(
+        office.title,
+        office.host_organisation,
+        office.phone,
+        office.email,
+        office.address,
+        base_url + office.url,
+        note=(_("Opening hours") + ": " + hours) if hours else "",
+    )
+
+
+def provider_vcard(provider: ServiceProvider, user, base_url: str) -> str:
+    parts = []
+    if hours := provider.hours_text():
+        parts.append(_("Opening hours") + ": " + hours)
+    if can_see_referral_notes(user) and provider.referral_note:
+        parts.append(_("Referral note (internal)") + ": " + provider.referral_note)
+    return _vcard(
+        provider.name,
+        provider.name,
+        provider.phone,
+        provider.email,
+        provider.address,
+        provider.website or base_url + provider.get_absolute_url(),
+        note="\n".join(parts),
+    )
+
+
+# --- Map --------------------------------------------------------------------------------
+
+# The part of the Alentejo the network covers; the schematic needs no tiles or network.
+MAP_BOUNDS = {"west": -8.45, "east": -7.55, "north": 38.75, "south": 38.05}
+MAP_SIZE = (600, 480)
+
+
+def office_map(offices) -> dict:
+    width, height = MAP_SIZE
+    span_x = MAP_BOUNDS["east"] - MAP_BOUNDS["west"]
+    span_y = MAP_BOUNDS["north"] - MAP_BOUNDS["south"]
+    points = []
+    for office in offices:
+        if office.latitude is None or office.longitude is None:
+            continue
+        x = (float(office.longitude) - MAP_BOUNDS["west"]) / span_x * width
+        y = (MAP_BOUNDS["north"] - float(office.latitude)) / span_y * height
+        if 0 <= x <= width and 0 <= y <= height:
+            points.append(
+                {
+                    "office": office,
+                    "x": round(x, 1),
+                    "y": round(y, 1),
+                    "label_x": round(x + 9, 1),
+                    "label_y": round(y + 4, 1),
+                }
+            )
+    # 10 km across at the region's latitude (a degree of longitude is about 87 km there).
+    scale_px = 10 / (87.3 * span_x) * width
+    return {
+        "width": width,
+        "height": height,
+        "points": points,
+        "scale_end": round(20 + scale_px, 1),
+    }
