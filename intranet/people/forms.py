@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -94,10 +94,26 @@ class LanguageForm(forms.ModelForm):
         fields = ["language", "level"]
 
 
+class BaseLanguageFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors) or not self.instance.pk:
+            return
+        # A row saved meanwhile (another tab) is not in this form: say so, do not crash.
+        shown = {form.instance.pk for form in self.initial_forms}
+        elsewhere = set(
+            self.instance.languages.exclude(pk__in=shown).values_list("language", flat=True)
+        )
+        for form in self.extra_forms:
+            if form.has_changed() and form.cleaned_data.get("language") in elsewhere:
+                form.add_error("language", _("This language is already on your profile."))
+
+
 LanguageFormSet = inlineformset_factory(
     Profile,
     ProfileLanguage,
     form=LanguageForm,
+    formset=BaseLanguageFormSet,
     extra=2,
     max_num=12,
     can_delete=True,
