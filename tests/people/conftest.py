@@ -59,3 +59,17 @@ def other_office(office):
 def _english_interface(client, settings):
     """Assertions below read the English interface; test_i18n checks the Portuguese one."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+
+@pytest.fixture
+def client_for(client, settings):
+    """As the root fixture, keeping the English interface (logout drops the cookies)."""
+
+    def _login(user, language="en"):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        return client
+
+    return _login
