@@ -18,9 +18,13 @@ def test_demo_people_load_twice_without_duplicates():
 
     core_demo.load(io.StringIO())
     load(io.StringIO())
-    counts = (User.objects.count(), Profile.objects.count(), ProfileLanguage.objects.count())
+
+    def counts():
+        return (User.objects.count(), Profile.objects.count(), ProfileLanguage.objects.count())
+
+    before = counts()
     load(io.StringIO())
-    assert (User.objects.count(), Profile.objects.count(), ProfileLanguage.objects.count()) == counts
+    assert counts() == before
     staff = User.objects.filter(groups__name="Staff")
     assert staff.count() >= 19
     assert len(PEOPLE) == 20
