@@ -11,7 +11,7 @@ from intranet.people.models import Profile
 from .conftest import make_person
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-TEXT_FIELDS = ["display_name", "pronouns", "job_title", "bio"]
+TEXT_FIELDS = ["display_name", "job_title", "bio"]
 
 
 @pytest.fixture
@@ -22,6 +22,7 @@ def hostile(db):
         PAYLOAD,
         expertise=[PAYLOAD[:90]],
         **dict.fromkeys(TEXT_FIELDS, PAYLOAD),
+        pronouns=PAYLOAD[:40],
     )
     Profile.objects.filter(pk=person.pk).update(email="x@example.org")
     return person
