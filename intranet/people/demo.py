@@ -282,7 +282,7 @@ PEOPLE = [
 ]
 
 BIO = (
-    "{first} trabalha em {place}. Atende, encaminha e acompanha pessoas migrantes, "
+    "{first} trabalha {place}. Atende, encaminha e acompanha pessoas migrantes, "
     "sobretudo em {topics}.\nDados de demonstração: pessoa fictícia."
 )
 
@@ -331,7 +331,7 @@ def load(stdout) -> None:
         profile.left_on = _date(left)
         profile.bio = BIO.format(
             first=first,
-            place=office.title if office else "um gabinete da rede",
+            place=f"no {office.title}" if office else "num gabinete da rede",
             topics=" e ".join(expertise[:2]),
         )
         profile.save()

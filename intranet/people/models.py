@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taggit.managers import TaggableManager
 
@@ -11,26 +12,26 @@ from intranet.core.models import SectionPage
 
 # Languages the network's migrants and staff speak. Moldovan is Romanian: one entry.
 LANGUAGE_CHOICES = [
-    ("pt", _("Portuguese")),
-    ("en", _("English")),
-    ("ro", _("Romanian (incl. Moldovan)")),
-    ("uk", _("Ukrainian")),
-    ("ru", _("Russian")),
-    ("bg", _("Bulgarian")),
-    ("ne", _("Nepali")),
-    ("hi", _("Hindi")),
-    ("pa", _("Punjabi")),
-    ("bn", _("Bengali")),
-    ("ur", _("Urdu")),
-    ("ar", _("Arabic")),
-    ("fr", _("French")),
-    ("es", _("Spanish")),
-    ("kea", _("Cape Verdean Creole")),
-    ("zh", _("Mandarin")),
-    ("de", _("German")),
-    ("it", _("Italian")),
-    ("pl", _("Polish")),
-    ("th", _("Thai")),
+    ("pt", pgettext_lazy("language spoken", "Portuguese")),
+    ("en", pgettext_lazy("language spoken", "English")),
+    ("ro", pgettext_lazy("language spoken", "Romanian (incl. Moldovan)")),
+    ("uk", pgettext_lazy("language spoken", "Ukrainian")),
+    ("ru", pgettext_lazy("language spoken", "Russian")),
+    ("bg", pgettext_lazy("language spoken", "Bulgarian")),
+    ("ne", pgettext_lazy("language spoken", "Nepali")),
+    ("hi", pgettext_lazy("language spoken", "Hindi")),
+    ("pa", pgettext_lazy("language spoken", "Punjabi")),
+    ("bn", pgettext_lazy("language spoken", "Bengali")),
+    ("ur", pgettext_lazy("language spoken", "Urdu")),
+    ("ar", pgettext_lazy("language spoken", "Arabic")),
+    ("fr", pgettext_lazy("language spoken", "French")),
+    ("es", pgettext_lazy("language spoken", "Spanish")),
+    ("kea", pgettext_lazy("language spoken", "Cape Verdean Creole")),
+    ("zh", pgettext_lazy("language spoken", "Mandarin")),
+    ("de", pgettext_lazy("language spoken", "German")),
+    ("it", pgettext_lazy("language spoken", "Italian")),
+    ("pl", pgettext_lazy("language spoken", "Polish")),
+    ("th", pgettext_lazy("language spoken", "Thai")),
 ]
 LANGUAGE_LABELS = dict(LANGUAGE_CHOICES)
 

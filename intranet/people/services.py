@@ -9,12 +9,14 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.models import Collection
+
+from intranet.core.roles import COORDINATORS, STAFF
 
 from .models import Profile, normalise
 
@@ -60,6 +62,15 @@ def normalise_phone(value: str) -> str:
 # --- search --------------------------------------------------------------------------
 
 
+def staff_profiles() -> QuerySet[Profile]:
+    """Profiles of people who work in the network (Staff or Coordinators, active account).
+    Partners and bare administrator accounts have profiles too, but are not colleagues."""
+    in_network = User.groups.through.objects.filter(
+        user_id=OuterRef("user_id"), group__name__in=[STAFF, COORDINATORS]
+    )
+    return Profile.objects.filter(Exists(in_network), user__is_active=True)
+
+
 def finder_queryset(
     *,
     query: str = "",
@@ -74,8 +85,8 @@ def finder_queryset(
     starts with (1) > anything else that matched (0: part of the name, job title,
     expertise, languages, office). One query, plus the prefetches of the page shown.
     """
-    profiles = Profile.objects.select_related("user", "office").prefetch_related(
-        "languages", "expertise"
+    profiles = (
+        staff_profiles().select_related("user", "office").prefetch_related("languages", "expertise")
     )
     if not include_leavers:
         profiles = profiles.filter(is_active_member=True)

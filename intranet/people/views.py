@@ -34,9 +34,9 @@ def _section_page():
 
 def _profile_for(username: str, viewer) -> Profile:
     profile = get_object_or_404(
-        Profile.objects.select_related("user", "office", "photo").prefetch_related(
-            "languages", "expertise"
-        ),
+        services.staff_profiles()
+        .select_related("user", "office", "photo")
+        .prefetch_related("languages", "expertise"),
         user__username=username,
     )
     # People who have left are hidden from everyone but coordinators.
@@ -165,7 +165,7 @@ def edit_profile(request, username):
     if not is_coordinator(request.user):
         raise PermissionDenied
     profile = get_object_or_404(
-        Profile.objects.select_related("user", "photo"), user__username=username
+        services.staff_profiles().select_related("user", "photo"), user__username=username
     )
     return _edit(request, profile, is_self=False)
 
@@ -173,7 +173,7 @@ def edit_profile(request, username):
 @require_POST
 @coordinator_required
 def mark_left(request, username):
-    profile = get_object_or_404(Profile, user__username=username)
+    profile = get_object_or_404(services.staff_profiles(), user__username=username)
     services.mark_as_left(profile)
     messages.success(
         request,
@@ -186,7 +186,7 @@ def mark_left(request, username):
 @require_POST
 @coordinator_required
 def mark_returned(request, username):
-    profile = get_object_or_404(Profile, user__username=username)
+    profile = get_object_or_404(services.staff_profiles(), user__username=username)
     services.mark_as_returned(profile)
     messages.success(
         request, _("%(name)s is shown in the people finder again.") % {"name": profile.name}

@@ -161,3 +161,19 @@ def test_finder_runs_the_same_queries_with_20_and_2000_profiles(
     _bulk_people(2000, office)
     large = _count_queries(client, params)
     assert small == large
+
+
+@pytest.mark.django_db
+def test_only_people_working_in_the_network_are_listed(client_for, role_users):
+    from django.contrib.auth.models import User as AuthUser
+
+    names_listed = names(finder_queryset())
+    assert "Joana Simões" in names_listed  # staff
+    assert "Marta Gonçalves" in names_listed  # coordinator
+    assert "Rui Valadas" not in names_listed  # partner
+    assert not any(name.startswith("Administrador") for name in names_listed)
+    AuthUser.objects.filter(username="tecnica").update(is_active=False)
+    assert "Joana Simões" not in names(finder_queryset())
+    client = client_for(role_users["coordinator"])
+    assert client.get("/people/parceiro/").status_code == 404
+    assert client.get("/people/parceiro/edit/").status_code == 404
