@@ -130,7 +130,7 @@ class FinderForm(forms.Form):
         queryset=SupportOfficePage.objects.none(),
         empty_label=_("All offices"),
     )
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
     expertise = forms.ChoiceField(label=_("Expertise"), required=False)
     left = forms.BooleanField(label=_("Show people who have left"), required=False)
 

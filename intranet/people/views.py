@@ -88,7 +88,6 @@ def finder(request):
             "page": _section_page(),
             "page_title": _("People"),
             "form": form,
-            "query": filters.get("q", ""),
             "filtered": any(filters.values()),
             "page_obj": page_obj,
             "can_export": is_coordinator(request.user),
