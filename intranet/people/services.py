@@ -9,7 +9,17 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +33,7 @@ from .models import Profile, normalise
 PHOTO_COLLECTION = "Fotografias da equipa"
 PROFILE_PANEL_HOOK = "register_profile_panel"
 PERSONAL_DATA_HOOK = "register_personal_data"
+FINDER_PHOTO_FILTER = "fill-96x96"
 
 # --- phone numbers -------------------------------------------------------------------
 
@@ -85,8 +96,13 @@ def finder_queryset(
     starts with (1) > anything else that matched (0: part of the name, job title,
     expertise, languages, office). One query, plus the prefetches of the page shown.
     """
+    from wagtail.images import get_image_model
+
+    photos = get_image_model().objects.prefetch_renditions(FINDER_PHOTO_FILTER)
     profiles = (
-        staff_profiles().select_related("user", "office").prefetch_related("languages", "expertise")
+        staff_profiles()
+        .select_related("user", "office")
+        .prefetch_related("languages", "expertise", Prefetch("photo", queryset=photos))
     )
     if not include_leavers:
         profiles = profiles.filter(is_active_member=True)

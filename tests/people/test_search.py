@@ -177,3 +177,24 @@ def test_only_people_working_in_the_network_are_listed(client_for, role_users):
     client = client_for(role_users["coordinator"])
     assert client.get("/people/parceiro/").status_code == 404
     assert client.get("/people/parceiro/edit/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_finder_photos_do_not_add_queries_per_person(client_for, staff_user, office):
+    from intranet.people.services import replace_photo
+
+    from .conftest import image_upload
+
+    client = client_for(staff_user)
+    for i in range(2):
+        person = make_person(f"foto{i}", "Com", f"Foto {i}")
+        replace_photo(person, image_upload(), person.user)
+    small = _count_queries(client, {})
+    for i in range(2, 8):
+        person = make_person(f"foto{i}", "Com", f"Foto {i}")
+        replace_photo(person, image_upload(), person.user)
+    large = _count_queries(client, {})
+    assert small == large
+    page = client.get("/people/").content.decode()
+    assert page.count('class="person-card__avatar"') == 9
+    assert page.count("<img") >= 8
