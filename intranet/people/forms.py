@@ -1,0 +1,145 @@
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from PIL import Image as PILImage
+
+from network.models import SupportOfficePage
+
+from .models import Profile, ProfileLanguage
+from .services import PHONE_HELP, normalise_phone
+
+MAX_PHOTO_BYTES = 2 * 1024 * 1024
+PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+
+
+class ProfileForm(forms.ModelForm):
+    photo_upload = forms.FileField(
+        label=_("Photo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 2 MB. A head-and-shoulders photo works best."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove my current photo"), required=False)
+
+    class Meta:
+        model = Profile
+        fields = [
+            "display_name",
+            "pronouns",
+            "job_title",
+            "role",
+            "office",
+            "phone",
+            "email",
+            "start_date",
+            "expertise",
+            "bio",
+        ]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "bio": forms.Textarea(attrs={"rows": 5, "maxlength": 1000}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
+
+    def __init__(self, *args, editor_is_coordinator: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = SupportOfficePage.objects.live().order_by("title")
+        self.fields["office"].empty_label = _("(no office)")
+        self.fields["phone"].help_text = PHONE_HELP
+        self.fields["bio"].help_text = _("Plain text, up to 1000 characters.")
+        if not editor_is_coordinator:
+            # Roles are the coordinators' call; the server ignores the field for others.
+            del self.fields["role"]
+        if not self.instance.photo_id:
+            del self.fields["remove_photo"]
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data.get("phone", ""))
+
+    def clean_photo_upload(self):
+        upload = self.cleaned_data.get("photo_upload")
+        if not upload:
+            return None
+        if upload.size > MAX_PHOTO_BYTES:
+            raise forms.ValidationError(
+                _("This photo is %(size)s; the limit is 2 MB. Please choose a smaller one.")
+                % {"size": filesizeformat(upload.size)},
+                code="too_large",
+            )
+        try:
+            upload.seek(0)
+            with PILImage.open(upload) as image:
+                kind = image.format
+                image.verify()
+        except Exception as error:
+            raise forms.ValidationError(
+                _("This file is not an image we can read. Use a JPEG, PNG or WebP photo."),
+                code="not_an_image",
+            ) from error
+        if kind not in PHOTO_FORMATS:
+            raise forms.ValidationError(
+                _("Photos must be JPEG, PNG or WebP (this one is %(kind)s).") % {"kind": kind},
+                code="wrong_type",
+            )
+        upload.seek(0)
+        return upload
+
+
+class LanguageForm(forms.ModelForm):
+    class Meta:
+        model = ProfileLanguage
+        fields = ["language", "level"]
+
+
+class BaseLanguageFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if any(self.errors) or not self.instance.pk:
+            return
+        # A row saved meanwhile (another tab) is not in this form: say so, do not crash.
+        shown = {form.instance.pk for form in self.initial_forms}
+        elsewhere = set(
+            self.instance.languages.exclude(pk__in=shown).values_list("language", flat=True)
+        )
+        for form in self.extra_forms:
+            if form.has_changed() and form.cleaned_data.get("language") in elsewhere:
+                form.add_error("language", _("This language is already on your profile."))
+
+
+LanguageFormSet = inlineformset_factory(
+    Profile,
+    ProfileLanguage,
+    form=LanguageForm,
+    formset=BaseLanguageFormSet,
+    extra=2,
+    max_num=12,
+    can_delete=True,
+)
+
+
+class FinderForm(forms.Form):
+    q = forms.CharField(
+        label=_("Name, job title, expertise or language"), required=False, max_length=100
+    )
+    office = forms.ModelChoiceField(
+        label=_("Office"),
+        required=False,
+        queryset=SupportOfficePage.objects.none(),
+        empty_label=_("All offices"),
+    )
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    expertise = forms.ChoiceField(label=_("Expertise"), required=False)
+    left = forms.BooleanField(label=_("Show people who have left"), required=False)
+
+    def __init__(self, *args, offices, expertise_choices, can_see_leavers: bool, **kwargs):
+        from .models import LANGUAGE_CHOICES
+
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices
+        self.fields["language"].choices = [("", _("All languages")), *LANGUAGE_CHOICES]
+        self.fields["expertise"].choices = [("", _("All areas")), *expertise_choices]
+        if not can_see_leavers:
+            del self.fields["left"]

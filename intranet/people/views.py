@@ -1,0 +1,291 @@
+import csv
+import re
+
+from django.contrib import messages
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+import vobject
+from taggit.models import Tag
+
+from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.roles import is_coordinator
+from network.models import SupportOfficePage
+
+from . import services
+from .forms import FinderForm, LanguageFormSet, ProfileForm
+from .models import PeopleIndexPage, Profile
+
+PAGE_SIZE = 20
+PHONE_SHAPE = re.compile(r"\+[\d ]+")
+
+
+def _section_page():
+    return PeopleIndexPage.objects.live().first()
+
+
+def _profile_for(username: str, viewer) -> Profile:
+    profile = get_object_or_404(
+        services.staff_profiles()
+        .select_related("user", "office", "photo")
+        .prefetch_related("languages", "expertise"),
+        user__username=username,
+    )
+    # People who have left are hidden from everyone but coordinators.
+    if not profile.is_active_member and not is_coordinator(viewer):
+        raise Http404
+    return profile
+
+
+def _expertise_choices():
+    content_type = ContentType.objects.get_for_model(Profile)
+    tags = (
+        Tag.objects.filter(taggit_taggeditem_items__content_type=content_type)
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )
+    return list(tags)
+
+
+def _finder_results(request):
+    can_see_leavers = is_coordinator(request.user)
+    form = FinderForm(
+        request.GET or None,
+        offices=SupportOfficePage.objects.live().order_by("title").only("id", "title"),
+        expertise_choices=_expertise_choices(),
+        can_see_leavers=can_see_leavers,
+    )
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    office = filters.get("office")
+    profiles = services.finder_queryset(
+        query=filters.get("q", ""),
+        office_id=office.pk if office else None,
+        language=filters.get("language", ""),
+        expertise=filters.get("expertise", ""),
+        include_leavers=can_see_leavers and filters.get("left", False),
+    )
+    return form, filters, profiles
+
+
+@require_GET
+@staff_member_required
+def finder(request):
+    form, filters, profiles = _finder_results(request)
+    page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "people/finder.html",
+        {
+            "page": _section_page(),
+            "page_title": _("People"),
+            "form": form,
+            "filtered": any(filters.values()),
+            "page_obj": page_obj,
+            "can_export": is_coordinator(request.user),
+        },
+    )
+
+
+@require_GET
+@staff_member_required
+def profile_detail(request, username):
+    profile = _profile_for(username, request.user)
+    is_self = profile.user_id == request.user.pk
+    return render(
+        request,
+        "people/profile.html",
+        {
+            "page_title": profile.name,
+            "profile": profile,
+            "is_self": is_self,
+            "can_edit": is_self or is_coordinator(request.user),
+            "can_manage": is_coordinator(request.user),
+            "completeness": services.completeness(profile) if is_self else None,
+            "profile_panels": services.profile_panels(request, profile.user),
+        },
+    )
+
+
+def _edit(request, profile: Profile, *, is_self: bool):
+    editor_is_coordinator = is_coordinator(request.user)
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = ProfileForm(data, files, instance=profile, editor_is_coordinator=editor_is_coordinator)
+    formset = LanguageFormSet(data, instance=profile, prefix="languages")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            profile = form.save()
+            formset.save()
+            if form.cleaned_data.get("photo_upload"):
+                services.replace_photo(profile, form.cleaned_data["photo_upload"], request.user)
+            elif form.cleaned_data.get("remove_photo"):
+                services.remove_photo(profile)
+            profile.refresh_search()
+        messages.success(request, _("The profile has been saved."))
+        return redirect("people:profile", username=profile.user.get_username())
+    if request.method == "POST":
+        # Nothing typed is lost, but a chosen file cannot be kept by the browser.
+        messages.error(request, _("Please correct the errors below."))
+    return render(
+        request,
+        "people/profile_form.html",
+        {
+            "page_title": _("Edit profile"),
+            "profile": profile,
+            "form": form,
+            "formset": formset,
+            "is_self": is_self,
+            "completeness": services.completeness(profile) if is_self else None,
+        },
+    )
+
+
+@staff_member_required
+def edit_own_profile(request):
+    profile, _created = Profile.objects.select_related("user", "photo").get_or_create(
+        user=request.user
+    )
+    return _edit(request, profile, is_self=True)
+
+
+@staff_member_required
+def edit_profile(request, username):
+    if username == request.user.get_username():
+        return redirect("people:edit-own")
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    profile = get_object_or_404(
+        services.staff_profiles().select_related("user", "photo"), user__username=username
+    )
+    return _edit(request, profile, is_self=False)
+
+
+@require_POST
+@coordinator_required
+def mark_left(request, username):
+    profile = get_object_or_404(services.staff_profiles(), user__username=username)
+    services.mark_as_left(profile)
+    messages.success(
+        request,
+        _("%(name)s is marked as having left and is hidden from the people finder.")
+        % {"name": profile.name},
+    )
+    return redirect("people:profile", username=username)
+
+
+@require_POST
+@coordinator_required
+def mark_returned(request, username):
+    profile = get_object_or_404(services.staff_profiles(), user__username=username)
+    services.mark_as_returned(profile)
+    messages.success(
+        request, _("%(name)s is shown in the people finder again.") % {"name": profile.name}
+    )
+    return redirect("people:profile", username=username)
+
+
+@require_GET
+@staff_member_required
+def vcard(request, username):
+    profile = _profile_for(username, request.user)
+    card = vobject.vCard()
+    card.add("fn").value = profile.name
+    card.add("n").value = vobject.vcard.Name(
+        family=profile.user.last_name, given=profile.user.first_name
+    )
+    if profile.job_title:
+        card.add("title").value = profile.job_title
+    org = card.add("org")
+    org.value = ["Sem Fronteiras", profile.office.title] if profile.office else ["Sem Fronteiras"]
+    if profile.phone:
+        tel = card.add("tel")
+        tel.value = profile.phone
+        tel.type_param = "WORK"
+    if profile.contact_email:
+        email = card.add("email")
+        email.value = profile.contact_email
+        email.type_param = "WORK"
+    for language in profile.languages.all():
+        card.add("lang").value = language.language
+    if profile.bio:
+        card.add("note").value = profile.bio
+    response = HttpResponse(card.serialize(), content_type="text/vcard; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{profile.user.get_username()}.vcf"'
+    return response
+
+
+def _csv_safe(value) -> str:
+    """Spreadsheets run cells that start like a formula; neutralise them."""
+    text = "" if value is None else str(value)
+    if PHONE_SHAPE.fullmatch(text):
+        return text
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+@require_GET
+@coordinator_required
+def export_csv(request):
+    _form, _filters, profiles = _finder_results(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="equipa-{stamp}.csv"'
+    response.write("\ufeff")  # Excel needs the BOM to read UTF-8 accents
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Name"),
+            _("Username"),
+            _("Job title"),
+            _("Role"),
+            _("Office"),
+            _("Phone"),
+            _("Email"),
+            _("Languages"),
+            _("Expertise"),
+            _("Start date"),
+            _("Works in the network"),
+            _("Left on"),
+        ]
+    )
+    for profile in profiles.iterator(chunk_size=500):
+        writer.writerow(
+            [
+                _csv_safe(value)
+                for value in [
+                    profile.name,
+                    profile.user.get_username(),
+                    profile.job_title,
+                    profile.get_role_display(),
+                    profile.office.title if profile.office else "",
+                    profile.phone,
+                    profile.contact_email,
+                    "; ".join(str(language) for language in profile.languages.all()),
+                    "; ".join(sorted(tag.name for tag in profile.expertise.all())),
+                    profile.start_date.isoformat() if profile.start_date else "",
+                    _("yes") if profile.is_active_member else _("no"),
+                    profile.left_on.isoformat() if profile.left_on else "",
+                ]
+            ]
+        )
+    return response
+
+
+@require_GET
+@staff_member_required
+def my_data(request):
+    data = services.personal_data(User.objects.get(pk=request.user.pk))
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    name = f"dados-pessoais-{request.user.get_username()}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

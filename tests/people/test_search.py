@@ -1,0 +1,200 @@
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from intranet.core.roles import STAFF
+from intranet.people.models import Profile, ProfileLanguage, normalise
+from intranet.people.services import finder_queryset
+
+from .conftest import make_person
+
+
+def names(queryset):
+    return [profile.name for profile in queryset]
+
+
+def test_normalise_removes_accents_and_case():
+    assert normalise("  João   CONCEIÇÃO ") == "joao conceicao"
+    assert normalise("Estêvão Maçãs") == "estevao macas"
+
+
+@pytest.mark.django_db
+def test_exact_and_prefix_name_matches_rank_above_fuzzy_ones():
+    make_person("a", "Joana", "Ferreira", job_title="Técnica")
+    make_person("b", "Ana", "Conceição")
+    make_person("c", "Mariana", "Lopes")  # "ana" inside the name: fuzzy
+    make_person("d", "Rui", "Santos", job_title="Analista")  # "ana" in the job title
+    make_person("e", "Paula", "Ana")  # a word of the name starts with "ana"
+    make_person("f", "Ana", "")  # exact
+    assert names(finder_queryset(query="Ana")) == [
+        "Ana",
+        "Ana Conceição",
+        "Paula Ana",
+        "Joana Ferreira",
+        "Mariana Lopes",
+        "Rui Santos",
+    ]
+
+
+@pytest.mark.django_db
+def test_accent_insensitive_both_ways():
+    make_person("joao", "João", "Simões")
+    make_person("jose", "Jose", "Estevao")
+    assert names(finder_queryset(query="Joao")) == ["João Simões"]
+    assert names(finder_queryset(query="simoes")) == ["João Simões"]
+    assert names(finder_queryset(query="ESTÊVÃO")) == ["Jose Estevao"]
+    assert names(finder_queryset(query="joão simões")) == ["João Simões"]
+
+
+@pytest.mark.django_db
+def test_search_by_job_title_expertise_and_language_name():
+    make_person("a", "Inês", "Beirão", job_title="Jurista", expertise=["habitação"])
+    make_person("b", "Tiago", "Adão", languages=[("ro", "fluent")])
+    make_person("c", "Sónia", "Ramalho")
+    assert names(finder_queryset(query="jurista")) == ["Inês Beirão"]
+    assert names(finder_queryset(query="habitacao")) == ["Inês Beirão"]
+    # language names in Portuguese and English both find the speaker
+    assert names(finder_queryset(query="romeno")) == ["Tiago Adão"]
+    assert names(finder_queryset(query="romanian")) == ["Tiago Adão"]
+
+
+@pytest.mark.django_db
+def test_filters_by_office_language_and_expertise(office, other_office):
+    make_person("a", "Ana", "Um", office=office, languages=[("uk", "native")], expertise=["SNS"])
+    make_person("b", "Bia", "Dois", office=other_office, languages=[("uk", "basic")])
+    make_person("c", "Caio", "Três", office=other_office, expertise=["SNS", "AIMA"])
+    assert names(finder_queryset(office_id=other_office.pk)) == ["Bia Dois", "Caio Três"]
+    assert names(finder_queryset(language="uk")) == ["Ana Um", "Bia Dois"]
+    assert names(finder_queryset(expertise="sns")) == ["Ana Um", "Caio Três"]
+    assert names(finder_queryset(expertise="sns", office_id=office.pk)) == ["Ana Um"]
+
+
+@pytest.mark.django_db
+def test_finder_page_searches_and_filters(client_for, staff_user, office):
+    make_person("joao", "João", "Simões", office=office, languages=[("ro", "fluent")])
+    make_person("rita", "Rita", "Sá")
+    client = client_for(staff_user)
+    response = client.get("/people/", {"q": "joao"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "João Simões" in content
+    assert "Rita Sá" not in content
+    assert "/people/joao/" in content
+    response = client.get("/people/", {"language": "ro"})
+    assert "João Simões" in response.content.decode()
+    assert "Rita Sá" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_renaming_a_user_updates_the_search_name():
+    person = make_person("x", "Jose", "Old")
+    user = person.user
+    user.first_name = "José"
+    user.last_name = "Novo"
+    user.save()
+    assert names(finder_queryset(query="jose novo")) == ["José Novo"]
+
+
+@pytest.mark.django_db
+def test_finder_is_paginated(client_for, staff_user):
+    for i in range(25):
+        make_person(f"p{i:02d}", "Pessoa", f"N{i:02d}")
+    client = client_for(staff_user)
+    first = client.get("/people/").content.decode()
+    assert first.count('data-testid="person"') == 20
+    second = client.get("/people/", {"page": 2}).content.decode()
+    # 25 made here + the staff user from the fixture
+    assert second.count('data-testid="person"') == 6
+
+
+def _bulk_people(count, office):
+    from django.contrib.auth.models import Group
+
+    from taggit.models import Tag
+
+    users = User.objects.bulk_create(
+        [
+            User(username=f"bulk{i}", first_name="Pessoa", last_name=f"Número {i}")
+            for i in range(count)
+        ]
+    )
+    group = Group.objects.get(name=STAFF)
+    User.groups.through.objects.bulk_create(
+        [User.groups.through(user_id=user.pk, group_id=group.pk) for user in users]
+    )
+    profiles = Profile.objects.bulk_create(
+        [
+            Profile(user=user, office=office, job_title="Técnico", search_name=f"pessoa numero {i}")
+            for i, user in enumerate(users)
+        ]
+    )
+    ProfileLanguage.objects.bulk_create(
+        [ProfileLanguage(profile=p, language="ro", level="fluent") for p in profiles]
+    )
+    tag, _ = Tag.objects.get_or_create(name="habitação", slug="habitacao")
+    Profile.expertise.through.objects.bulk_create(
+        [Profile.expertise.through(content_object=p, tag=tag) for p in profiles]
+    )
+
+
+def _count_queries(client, params):
+    client.get("/people/", params)  # warm-up (sessions, content types)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/people/", params)
+    assert response.status_code == 200
+    return len(context)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params", [{}, {"q": "pessoa"}, {"language": "ro", "expertise": "habitacao"}]
+)
+def test_finder_runs_the_same_queries_with_20_and_2000_profiles(
+    client_for, staff_user, office, params
+):
+    client = client_for(staff_user)
+    _bulk_people(20, office)
+    small = _count_queries(client, params)
+    User.objects.filter(username__startswith="bulk").delete()
+    _bulk_people(2000, office)
+    large = _count_queries(client, params)
+    assert small == large
+
+
+@pytest.mark.django_db
+def test_only_people_working_in_the_network_are_listed(client_for, role_users):
+    from django.contrib.auth.models import User as AuthUser
+
+    names_listed = names(finder_queryset())
+    assert "Joana Simões" in names_listed  # staff
+    assert "Marta Gonçalves" in names_listed  # coordinator
+    assert "Rui Valadas" not in names_listed  # partner
+    assert not any(name.startswith("Administrador") for name in names_listed)
+    AuthUser.objects.filter(username="tecnica").update(is_active=False)
+    assert "Joana Simões" not in names(finder_queryset())
+    client = client_for(role_users["coordinator"])
+    assert client.get("/people/parceiro/").status_code == 404
+    assert client.get("/people/parceiro/edit/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_finder_photos_do_not_add_queries_per_person(client_for, staff_user, office):
+    from intranet.people.services import replace_photo
+
+    from .conftest import image_upload
+
+    client = client_for(staff_user)
+    for i in range(2):
+        person = make_person(f"foto{i}", "Com", f"Foto {i}")
+        replace_photo(person, image_upload(), person.user)
+    small = _count_queries(client, {})
+    for i in range(2, 8):
+        person = make_person(f"foto{i}", "Com", f"Foto {i}")
+        replace_photo(person, image_upload(), person.user)
+    large = _count_queries(client, {})
+    assert small == large
+    page = client.get("/people/").content.decode()
+    assert page.count('class="person-card__avatar"') == 9
+    assert page.count("<img") >= 8
