@@ -119,15 +119,17 @@ def my_feed_view(request):
 def report_view(request):
     page_obj = Paginator(report_updates(), REPORT_PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
+    reader_count = expected_readers().count()
     for update in page_obj:
         update.overdue = is_overdue(update, today)
+        update.pending_count = max(reader_count - update.acknowledged_count, 0)
     return render(
         request,
         "legal/report.html",
         {
             "page_title": _("Acknowledgement report"),
             "page_obj": page_obj,
-            "reader_count": expected_readers().count(),
+            "reader_count": reader_count,
         },
     )
 
