@@ -23,7 +23,9 @@ def make_update(legal_index):
 
     def _make(title="Alteração à Lei de Estrangeiros", publish=True, topics=(), user=None, **fields):
         fields.setdefault("summary", "Resumo em linguagem simples.")
-        page = LegalUpdatePage(title=title, slug=f"atualizacao-{next(_slugs)}", **fields)
+        page = LegalUpdatePage(
+            title=title, slug=f"atualizacao-{next(_slugs)}", live=publish, **fields
+        )
         legal_index.add_child(instance=page)
         if topics:
             page.tags.set(*LegalTopic.objects.filter(slug__in=topics))
