@@ -28,7 +28,7 @@ def make_update(legal_index):
         )
         legal_index.add_child(instance=page)
         if topics:
-            page.tags.set(*LegalTopic.objects.filter(slug__in=topics))
+            page.tags.set(list(LegalTopic.objects.filter(slug__in=topics)))
         revision = page.save_revision(user=user)
         if publish:
             revision.publish(user=user)
