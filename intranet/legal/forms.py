@@ -44,9 +44,7 @@ class LegalUpdateFilterForm(forms.Form):
             updates = updates.filter(first_published_at__year=data["year"])
         status = data.get("status")
         if status:
-            replaced = Exists(
-                LegalUpdatePage.objects.live().filter(supersedes_id=OuterRef("pk"))
-            )
+            replaced = Exists(LegalUpdatePage.objects.live().filter(supersedes_id=OuterRef("pk")))
             if status == LegalUpdatePage.Status.SUPERSEDED:
                 updates = updates.filter(Q(status=status) | (replaced & ~Q(status="repealed")))
             elif status == LegalUpdatePage.Status.REPEALED:

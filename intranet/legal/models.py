@@ -69,9 +69,7 @@ class LegalUpdateIndexPage(SectionPage):
         updates = LegalUpdatePage.objects.child_of(self).live()
         if form.is_valid():
             updates = form.filter(updates)
-        updates = annotate_for_reader(updates, request.user).order_by(
-            "-first_published_at", "-pk"
-        )
+        updates = annotate_for_reader(updates, request.user).order_by("-first_published_at", "-pk")
         context["filter_form"] = form
         context["page_obj"] = Paginator(updates, INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
         return context
@@ -184,9 +182,12 @@ class LegalUpdatePage(Page):
             errors["slug"] = _("This address is used by the legal updates section itself.")
         if self.must_acknowledge and not self.acknowledge_by:
             errors["acknowledge_by"] = _("Say by when staff must acknowledge this update.")
-        if self.in_force_from and self.applicable_until:
-            if self.applicable_until < self.in_force_from:
-                errors["applicable_until"] = _("This date is before the date it came into force.")
+        if (
+            self.in_force_from
+            and self.applicable_until
+            and self.applicable_until < self.in_force_from
+        ):
+            errors["applicable_until"] = _("This date is before the date it came into force.")
         if self.supersedes_id and self.pk and self.supersedes_id == self.pk:
             errors["supersedes"] = _("An update cannot supersede itself.")
         if errors:
@@ -270,7 +271,9 @@ class LegalReference(Orderable):
         _("link to the official text"),
         max_length=500,
         blank=True,
-        help_text=_("Preferably the ELI link of the Diário da República (https://data.dre.pt/eli/…)."),
+        help_text=_(
+            "Preferably the ELI link of the Diário da República (https://data.dre.pt/eli/…)."
+        ),
     )
 
     panels = [
@@ -363,9 +366,7 @@ class FeedToken(models.Model):
 class AcknowledgementReminder(models.Model):
     """A reminder e-mail sent to a person on a day, so cron runs never repeat it."""
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     sent_on = models.DateField()
     update_count = models.PositiveIntegerField(default=0)
 
@@ -378,4 +379,3 @@ class AcknowledgementReminder(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.sent_on}"
-

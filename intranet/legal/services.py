@@ -59,7 +59,9 @@ def acknowledge(user, page: LegalUpdatePage) -> tuple[Acknowledgement, bool]:
     Clicking twice (or two tabs at once) records it once.
     """
     if not page.live:
-        raise AcknowledgementRefused(_("This update is not published, so it cannot be acknowledged."))
+        raise AcknowledgementRefused(
+            _("This update is not published, so it cannot be acknowledged.")
+        )
     if not page.must_acknowledge:
         raise AcknowledgementRefused(
             _("This update does not ask for an acknowledgement; there is nothing to confirm.")
@@ -150,8 +152,10 @@ def acknowledgement_report(page: LegalUpdatePage) -> list[OfficeGroup]:
             "user_id", "acknowledged_at"
         )
     )
-    readers = expected_readers().select_related("profile__office").order_by(
-        "first_name", "last_name", "username"
+    readers = (
+        expected_readers()
+        .select_related("profile__office")
+        .order_by("first_name", "last_name", "username")
     )
     groups: dict[str, OfficeGroup] = {}
     for reader in readers:

@@ -44,7 +44,7 @@ def _refuse(request, message: str, page: LegalUpdatePage | None = None, status: 
 @require_POST
 @staff_member_required
 def acknowledge_view(request, page_id: int):
-    """"I have read this": records the acknowledgement of the logged-in person only."""
+    """ "I have read this": records the acknowledgement of the logged-in person only."""
     page = LegalUpdatePage.objects.filter(pk=page_id).first()
     if page is None:
         raise Http404

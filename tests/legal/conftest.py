@@ -21,7 +21,9 @@ def legal_index(db):
 def make_update(legal_index):
     """make_update(title=..., publish=True, topics=[slugs], user=None, **fields)."""
 
-    def _make(title="Alteração à Lei de Estrangeiros", publish=True, topics=(), user=None, **fields):
+    def _make(
+        title="Alteração à Lei de Estrangeiros", publish=True, topics=(), user=None, **fields
+    ):
         fields.setdefault("summary", "Resumo em linguagem simples.")
         page = LegalUpdatePage(
             title=title, slug=f"atualizacao-{next(_slugs)}", live=publish, **fields
@@ -90,6 +92,8 @@ def bulk_add_updates(index: LegalUpdateIndexPage, count: int, start: int = 0) ->
     created = Page.objects.bulk_create(pages)
     for page in created:
         child = LegalUpdatePage(page_ptr_id=page.pk, summary=f"Resumo {page.title}")
-        child.__dict__.update({f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields})
+        child.__dict__.update(
+            {f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields}
+        )
         child.save_base(raw=True)
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)

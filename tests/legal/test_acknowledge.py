@@ -123,4 +123,7 @@ def test_role_matrix_for_acknowledging(client_for, role_users, must_read, client
     for role in ("staff", "coordinator", "admin"):
         assert client_for(role_users[role]).post(ack_url(page)).status_code == 302
     assert Acknowledgement.objects.count() == 3
-    assert client_for(role_users["staff"]).post("/legal-updates/999999/acknowledge/").status_code == 404
+    assert (
+        client_for(role_users["staff"]).post("/legal-updates/999999/acknowledge/").status_code
+        == 404
+    )

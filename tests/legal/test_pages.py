@@ -47,9 +47,7 @@ def test_a_draft_successor_does_not_supersede_yet(client_for, staff_user, make_u
 
 
 @pytest.mark.django_db
-def test_page_shows_summary_action_dates_references_and_topics(
-    client_for, staff_user, make_update
-):
+def test_page_shows_summary_action_dates_references_and_topics(client_for, staff_user, make_update):
     page = make_update(
         "Autorização de residência CPLP",
         summary="Cidadãos da CPLP podem pedir autorização de residência simplificada.",
@@ -81,7 +79,10 @@ def test_page_shows_summary_action_dates_references_and_topics(
         ({"slug": "feed"}, "slug"),
         ({"must_acknowledge": True, "acknowledge_by": None}, "acknowledge_by"),
         (
-            {"in_force_from": datetime.date(2025, 1, 2), "applicable_until": datetime.date(2025, 1, 1)},
+            {
+                "in_force_from": datetime.date(2025, 1, 2),
+                "applicable_until": datetime.date(2025, 1, 1),
+            },
             "applicable_until",
         ),
     ],

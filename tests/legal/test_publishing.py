@@ -22,7 +22,7 @@ def admin_form(title="Novo prazo para renovação", **overrides):
         "body": streamfield([]),
         "action_required": "Ajudar a fazer o pedido no portal.",
         "status": "in_force",
-        "tags": "\"Procedimentos de imigração\"",
+        "tags": '"Procedimentos de imigração"',
         "must_acknowledge": "on",
         "acknowledge_by": (timezone.localdate() + datetime.timedelta(days=10)).isoformat(),
         "legal_references": inline_formset(
@@ -97,7 +97,9 @@ def test_staff_submit_for_review_and_a_coordinator_approves_and_publishes(
 
 
 @pytest.mark.django_db
-def test_coordinator_publishes_from_the_admin(client_for, coordinator_user, staff_user, legal_index):
+def test_coordinator_publishes_from_the_admin(
+    client_for, coordinator_user, staff_user, legal_index
+):
     client = client_for(coordinator_user)
     response = client.post(add_url(legal_index), admin_form(**{"action-publish": "publish"}))
     assert response.status_code == 302

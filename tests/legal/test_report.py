@@ -19,7 +19,10 @@ from tests.conftest import make_user
 def offices(db):
     directory = NetworkDirectoryPage.objects.get()
     result = {}
-    for slug, title in [("gabinete-cuba", "Gabinete de Cuba"), ("gabinete-alvito", "Gabinete de Alvito")]:
+    for slug, title in [
+        ("gabinete-cuba", "Gabinete de Cuba"),
+        ("gabinete-alvito", "Gabinete de Alvito"),
+    ]:
         result[slug] = directory.add_child(
             instance=SupportOfficePage(title=title, slug=slug, municipality=title[12:])
         )
@@ -35,7 +38,11 @@ def team(offices, coordinator_user):
         "duarte": make_user("duarte", "Staff", first_name="Duarte", last_name="Semgabinete"),
         "coord": coordinator_user,
     }
-    for name, office in [("ana", "gabinete-cuba"), ("bruno", "gabinete-cuba"), ("carla", "gabinete-alvito")]:
+    for name, office in [
+        ("ana", "gabinete-cuba"),
+        ("bruno", "gabinete-cuba"),
+        ("carla", "gabinete-alvito"),
+    ]:
         profile = people[name].profile
         profile.office = offices[office]
         profile.save()
@@ -47,9 +54,18 @@ def team(offices, coordinator_user):
 @pytest.mark.django_db
 def test_report_role_matrix(client_for, role_users, must_read):
     page = must_read()
-    urls = ["/legal-updates/report/", f"/legal-updates/report/{page.pk}/", f"/legal-updates/report/{page.pk}/csv/"]
+    urls = [
+        "/legal-updates/report/",
+        f"/legal-updates/report/{page.pk}/",
+        f"/legal-updates/report/{page.pk}/csv/",
+    ]
     for url in urls:
-        for role, status in [("staff", 403), ("partner", 403), ("coordinator", 200), ("admin", 200)]:
+        for role, status in [
+            ("staff", 403),
+            ("partner", 403),
+            ("coordinator", 200),
+            ("admin", 200),
+        ]:
             assert client_for(role_users[role]).get(url).status_code == status, (url, role)
 
 
@@ -94,7 +110,9 @@ def test_report_says_who_has_and_has_not_acknowledged_by_office(client_for, team
 
 
 @pytest.mark.django_db
-def test_report_detail_of_an_update_that_is_not_must_read_is_404(client_for, coordinator_user, make_update):
+def test_report_detail_of_an_update_that_is_not_must_read_is_404(
+    client_for, coordinator_user, make_update
+):
     page = make_update(must_acknowledge=False)
     assert client_for(coordinator_user).get(f"/legal-updates/report/{page.pk}/").status_code == 404
 
@@ -110,9 +128,9 @@ def test_reminders_go_to_those_who_have_not_acknowledged_once_a_day(team, must_r
     with time_machine.travel(datetime.datetime(2026, 12, 1, 9, 0), tick=False):
         call_command("send_acknowledgement_reminders", stdout=io.StringIO())
         by_person = {m.to[0]: m for m in mail.outbox}
-        assert set(by_person) == {f"{n}@example.org" for n in ("ana", "bruno", "carla", "duarte")} | {
-            "coordenadora@example.org"
-        }
+        assert set(by_person) == {
+            f"{n}@example.org" for n in ("ana", "bruno", "carla", "duarte")
+        } | {"coordenadora@example.org"}
         duarte = by_person["duarte@example.org"].body
         assert "Leitura obrigatória A" in duarte and "Leitura obrigatória B" in duarte
         assert "Leitura obrigatória A" not in by_person["ana@example.org"].body
