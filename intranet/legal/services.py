@@ -116,6 +116,10 @@ def handle_publish(page: LegalUpdatePage, revision: Revision | None) -> bool:
     """
     from .tasks import send_publication_email
 
+    if not page.live:
+        # Wagtail signals "published" also when it only schedules a first publication;
+        # the real one comes later, from publish_scheduled.
+        return False
     updates: dict = {}
     epoch = page.ack_epoch
     if page.requires_reacknowledgement:

@@ -10,6 +10,7 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
+import time_machine
 
 from intranet.legal.models import LegalUpdatePage
 
@@ -172,4 +173,29 @@ def test_emails_go_only_to_active_network_staff(must_read, staff_user, partner_u
 
     make_user("saiu", "Staff", is_active=False)
     must_read()
+    assert [m.to for m in mail.outbox] == [[staff_user.email]]
+
+
+@pytest.mark.django_db
+def test_scheduled_publishing_notifies_when_it_goes_live(legal_index, staff_user):
+    from django.core.management import call_command
+
+    page = LegalUpdatePage(
+        title="Agendada",
+        slug="agendada",
+        summary="Publicação agendada.",
+        live=False,
+        must_acknowledge=True,
+        acknowledge_by=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    legal_index.add_child(instance=page)
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    page.save_revision().publish()  # scheduled, not live yet
+    page.refresh_from_db()
+    assert not page.live
+    assert len(mail.outbox) == 0
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
+        call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live
     assert [m.to for m in mail.outbox] == [[staff_user.email]]
