@@ -105,3 +105,14 @@ def test_partners_never_see_legal_updates(client_for, partner_user, make_update)
         assert "Só para a equipa" not in response.content.decode()
     search = client.get("/search/?q=equipa").content.decode()
     assert "Só para a equipa" not in search
+
+
+@pytest.mark.django_db
+def test_pages_speak_english_when_chosen(client_for, staff_user, must_read):
+    page = must_read("Atualização", topics=["housing"])
+    client = client_for(staff_user)
+    client.cookies["django_language"] = "en"
+    html = client.get(page.url).content.decode()
+    assert "I have read this" in html and "Housing" in html
+    index = client.get("/legal-updates/").content.decode()
+    assert "Must read" in index and "Any status" in index

@@ -159,6 +159,7 @@ def test_one_email_per_publish_none_on_resave(must_read, staff_user, coordinator
     page.requires_reacknowledgement = True
     page.save_revision().publish()  # a material change: staff are told again
     assert len(mail.outbox) == 2
+    assert "alterada substancialmente" in mail.outbox[0].body
 
 
 @pytest.mark.django_db
