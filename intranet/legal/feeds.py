@@ -15,6 +15,7 @@ FEED_SIZE = 30
 
 class LegalUpdatesFeed(Feed):
     feed_type = Atom1Feed
+    author_name = "Sem Fronteiras"
 
     def get_object(self, request, topic=None):
         if topic is not None and topic not in TOPIC_SLUGS:

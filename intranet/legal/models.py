@@ -170,6 +170,8 @@ class LegalUpdatePage(Page):
     parent_page_types = ["legal.LegalUpdateIndexPage"]
     subpage_types: list[str] = []
     template = "legal/legal_update_page.html"
+    # A copy is a new update: its own acknowledgement rounds and its own announcement.
+    exclude_fields_in_copy = ["ack_epoch", "ack_reset_at", "notified_epoch"]
 
     class Meta:
         verbose_name = _("legal update")

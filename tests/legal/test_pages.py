@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 
@@ -17,6 +18,29 @@ class LegalTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(LegalUpdatePage, {LegalUpdateIndexPage})
         self.assertAllowedSubpageTypes(LegalUpdatePage, set())
         self.assertCanCreateAt(LegalUpdateIndexPage, LegalUpdatePage)
+
+    def test_update_renders_edits_and_previews(self):
+        from django.contrib.auth.models import User
+
+        admin = User.objects.create_superuser("raiz", "raiz@example.org", "x")
+        page = LegalUpdatePage(title="Nova regra", slug="nova-regra", summary="Resumo.")
+        LegalUpdateIndexPage.objects.get().add_child(instance=page)
+        page.save_revision().publish()
+        self.assertPageIsRenderable(page, user=admin)
+        form_data = nested_form_data(
+            {
+                "title": "Nova regra",
+                "slug": "nova-regra",
+                "summary": "Resumo.",
+                "body": streamfield([("paragraph", rich_text("<p>Olá</p>"))]),
+                "status": "in_force",
+                "tags": "",
+                "legal_references": inline_formset([]),
+                "comments": inline_formset([]),
+            }
+        )
+        self.assertPageIsEditable(page, post_data=form_data, user=admin)
+        self.assertPageIsPreviewable(page, post_data=form_data, user=admin)
 
 
 @pytest.mark.django_db
