@@ -82,11 +82,15 @@ def test_staff_submit_for_review_and_a_coordinator_approves_and_publishes(
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
     assert not page.live
 
-    coordinator = client_for(coordinator_user)
     url = reverse(
         "wagtailadmin_pages:workflow_action",
         args=[page.pk, "approve", state.current_task_state.pk],
     )
+    client.post(url, {"comment": ""})  # staff cannot approve their own submission
+    page.refresh_from_db()
+    assert not page.live
+
+    coordinator = client_for(coordinator_user)
     response = coordinator.post(url, {"comment": ""})
     assert response.status_code in (200, 302)
     page.refresh_from_db()
