@@ -6,3 +6,6 @@ class LegalConfig(AppConfig):
     name = "intranet.legal"
     label = "legal"
     verbose_name = _("Legal updates")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,0 +1,185 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.roles import is_staff_member
+from intranet.core.topics import TOPICS
+
+from .feeds import LegalUpdatesFeed
+from .models import FeedToken, LegalUpdatePage
+from .services import (
+    AcknowledgementRefused,
+    acknowledge,
+    acknowledgement_report,
+    expected_readers,
+    is_overdue,
+    report_updates,
+)
+
+REPORT_PAGE_SIZE = 25
+# Any of these in the form means someone tried to acknowledge for another person.
+ON_BEHALF_FIELDS = ("user", "user_id", "username", "person", "on_behalf_of")
+
+
+def _refuse(request, message: str, page: LegalUpdatePage | None = None, status: int = 400):
+    return render(
+        request,
+        "legal/acknowledge_refused.html",
+        {"message": message, "update": page, "page_title": _("Acknowledgement refused")},
+        status=status,
+    )
+
+
+@require_POST
+@staff_member_required
+def acknowledge_view(request, page_id: int):
+    """ "I have read this": records the acknowledgement of the logged-in person only."""
+    page = LegalUpdatePage.objects.filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    if any(name in request.POST for name in ON_BEHALF_FIELDS):
+        return _refuse(
+            request,
+            _("You can only acknowledge an update for yourself, never on someone else's behalf."),
+            page if page.live else None,
+        )
+    try:
+        ack, created = acknowledge(request.user, page)
+    except AcknowledgementRefused as refusal:
+        return _refuse(request, str(refusal), page if page.live else None)
+    when = formats.date_format(timezone.localtime(ack.acknowledged_at), "DATETIME_FORMAT")
+    if created:
+        messages.success(request, _("Thank you: your acknowledgement was recorded (%s).") % when)
+    else:
+        messages.info(request, _("You had already acknowledged this update (%s).") % when)
+    return redirect(page.url)
+
+
+@login_not_required
+@require_http_methods(["GET", "HEAD"])
+def feed_view(request, topic: str | None = None):
+    """The Atom feed: for a logged-in staff member, or with a personal token for readers
+    that keep no session. Without either, no content at all."""
+    token = request.GET.get("token", "")
+    if token:
+        owner = FeedToken.objects.select_related("user").filter(token=token).first()
+        if owner is None or not owner.user.is_active or not is_staff_member(owner.user):
+            return HttpResponse(
+                _("This feed address is not valid (any more). Get yours from the intranet."),
+                status=403,
+                content_type="text/plain; charset=utf-8",
+            )
+    elif not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    elif not is_staff_member(request.user):
+        raise PermissionDenied
+    response = LegalUpdatesFeed()(request, topic=topic)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@staff_member_required
+def my_feed_view(request):
+    """The person's own feed addresses, and a way to change them if one leaked."""
+    if request.method == "POST":
+        FeedToken.objects.filter(user=request.user).delete()
+        FeedToken.objects.create(user=request.user)
+        messages.success(request, _("Your feed address was changed. The old one no longer works."))
+        return redirect("legal:my-feed")
+    token, _created = FeedToken.objects.get_or_create(user=request.user)
+    base = request.build_absolute_uri(reverse("legal:feed"))
+    topic_feeds = [
+        (label, request.build_absolute_uri(reverse("legal:topic-feed", args=[slug])))
+        for slug, label in TOPICS
+    ]
+    return render(
+        request,
+        "legal/my_feed.html",
+        {
+            "page_title": _("Your legal updates feed"),
+            "feed_url": f"{base}?token={token.token}",
+            "topic_feeds": [(label, f"{url}?token={token.token}") for label, url in topic_feeds],
+        },
+    )
+
+
+@coordinator_required
+def report_view(request):
+    page_obj = Paginator(report_updates(), REPORT_PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    reader_count = expected_readers().count()
+    for update in page_obj:
+        update.overdue = is_overdue(update, today)
+        update.pending_count = max(reader_count - update.acknowledged_count, 0)
+    return render(
+        request,
+        "legal/report.html",
+        {
+            "page_title": _("Acknowledgement report"),
+            "page_obj": page_obj,
+            "reader_count": reader_count,
+        },
+    )
+
+
+def _must_read_update(page_id: int) -> LegalUpdatePage:
+    return get_object_or_404(LegalUpdatePage.objects.live(), pk=page_id, must_acknowledge=True)
+
+
+@coordinator_required
+def report_detail_view(request, page_id: int):
+    update = _must_read_update(page_id)
+    groups = acknowledgement_report(update)
+    return render(
+        request,
+        "legal/report_detail.html",
+        {
+            "page_title": _("Who has read: %(title)s") % {"title": update.title},
+            "update": update,
+            "groups": groups,
+            "acknowledged_total": sum(len(g.acknowledged) for g in groups),
+            "pending_total": sum(len(g.pending) for g in groups),
+            "overdue": is_overdue(update),
+        },
+    )
+
+
+@coordinator_required
+def report_csv_view(request, page_id: int):
+    update = _must_read_update(page_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="confirmacoes-{update.slug}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the accents right
+    writer = csv.writer(response)
+    writer.writerow(
+        [_("Office"), _("Name"), _("Username"), _("E-mail"), _("Acknowledged"), _("When")]
+    )
+    for group in acknowledgement_report(update):
+        for user, when in group.acknowledged:
+            writer.writerow(
+                [
+                    group.name,
+                    user.get_full_name(),
+                    user.username,
+                    user.email,
+                    _("yes"),
+                    timezone.localtime(when).strftime("%Y-%m-%d %H:%M"),
+                ]
+            )
+        for user in group.pending:
+            writer.writerow(
+                [group.name, user.get_full_name(), user.username, user.email, _("no"), ""]
+            )
+    return response

@@ -1,0 +1,40 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from intranet.core.dashboard import DashboardPanel
+from intranet.core.roles import is_staff_member
+
+from .services import is_overdue, pending_for_user
+
+PANEL_SIZE = 8
+
+
+@hooks.register("register_dashboard_panel")
+def legal_must_read_panel(request):
+    """Must-read legal updates the person has not acknowledged, soonest due first."""
+    if not is_staff_member(request.user):
+        return None
+    pending = list(
+        pending_for_user(request.user).only(
+            "id", "title", "url_path", "acknowledge_by", "first_published_at"
+        )[: PANEL_SIZE + 1]
+    )
+    today = timezone.localdate()
+    for update in pending:
+        update.overdue = is_overdue(update, today)
+    return DashboardPanel(
+        key="legal-must-read",
+        title=_("Legal updates to read"),
+        template_name="legal/panels/must_read.html",
+        context={"updates": pending[:PANEL_SIZE], "more": len(pending) > PANEL_SIZE},
+        order=10,
+    )
+
+
+@hooks.register("register_demo_data", order=40)
+def load_demo(stdout):
+    from .demo import load
+
+    load(stdout)

@@ -1,0 +1,69 @@
+"""The dashboard panel: must-read updates not yet acknowledged, overdue ones standing out."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import pytest
+
+from intranet.legal.models import Acknowledgement
+
+
+def panel_html(client):
+    html = client.get("/").content.decode()
+    if 'data-testid="panel-legal-must-read"' not in html:
+        return None
+    return html.split('data-testid="panel-legal-must-read"')[1].split("</section>")[0]
+
+
+@pytest.mark.django_db
+def test_panel_lists_pending_must_reads_with_due_dates_overdue_first(
+    client_for, staff_user, must_read, make_update
+):
+    today = timezone.localdate()
+    soon = must_read("Prazo a correr", acknowledge_by=today + datetime.timedelta(days=5))
+    late = must_read("Prazo ultrapassado", acknowledge_by=today - datetime.timedelta(days=3))
+    make_update("Só informativa", must_acknowledge=False)
+    old = must_read("Regra antiga")
+    must_read("Regra nova", supersedes=old)
+    client = client_for(staff_user)
+    panel = panel_html(client)
+    assert panel.index("Prazo ultrapassado") < panel.index("Prazo a correr")
+    assert "Só informativa" not in panel
+    assert "Regra antiga" not in panel  # replaced by a published successor
+    overdue = panel.split('data-testid="overdue"')
+    assert len(overdue) == 2 and "Prazo ultrapassado" in overdue[1]
+    assert (soon.acknowledge_by.strftime("%d/%m/%Y")) in panel
+
+    Acknowledgement.objects.create(user=staff_user, page=late, epoch=late.ack_epoch)
+    panel = panel_html(client)
+    assert "Prazo ultrapassado" not in panel
+    assert "Prazo a correr" in panel
+
+
+@pytest.mark.django_db
+def test_panel_is_for_staff_only(client_for, role_users, must_read):
+    must_read("Obrigatória")
+    assert "Obrigatória" in panel_html(client_for(role_users["coordinator"]))
+    response = client_for(role_users["partner"]).get("/", follow=True)
+    assert "Obrigatória" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_panel_queries_do_not_grow(client_for, staff_user, must_read):
+    client = client_for(staff_user)
+    for n in range(2):
+        must_read(f"Obrigatória {n}")
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get("/")
+        return len(ctx.captured_queries)
+
+    count()
+    few = count()
+    for n in range(2, 14):
+        must_read(f"Obrigatória {n}")
+    assert count() == few
