@@ -47,3 +47,15 @@ def make_article(section):
         return article
 
     return _make
+
+
+@pytest.fixture
+def make_user_factory(db):
+    from tests.conftest import make_user
+
+    from intranet.core.roles import STAFF
+
+    def _make(username, group=STAFF, **extra):
+        return make_user(username, group, **extra)
+
+    return _make
