@@ -51,9 +51,8 @@ def make_article(section):
 
 @pytest.fixture
 def make_user_factory(db):
-    from tests.conftest import make_user
-
     from intranet.core.roles import STAFF
+    from tests.conftest import make_user
 
     def _make(username, group=STAFF, **extra):
         return make_user(username, group, **extra)

@@ -19,7 +19,9 @@ def private_document(db):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("role", "expected"), [("staff", 200), ("coordinator", 200), ("partner", 403)])
+@pytest.mark.parametrize(
+    ("role", "expected"), [("staff", 200), ("coordinator", 200), ("partner", 403)]
+)
 def test_private_documents_by_role(client_for, role_users, private_document, role, expected):
     response = client_for(role_users[role]).get(private_document.url)
     assert response.status_code == expected
@@ -36,8 +38,12 @@ def test_anonymous_visitors_are_sent_to_login_for_documents(client, private_docu
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["staff", "coordinator", "partner", "admin"])
-def test_no_one_gets_documents_through_a_direct_media_url(client_for, role_users, private_document, role):
-    assert client_for(role_users[role]).get(f"/media/{private_document.file.name}").status_code == 404
+def test_no_one_gets_documents_through_a_direct_media_url(
+    client_for, role_users, private_document, role
+):
+    assert (
+        client_for(role_users[role]).get(f"/media/{private_document.file.name}").status_code == 404
+    )
 
 
 @pytest.mark.django_db

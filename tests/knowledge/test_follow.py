@@ -60,7 +60,10 @@ def test_a_page_the_person_cannot_see_cannot_be_followed(client_for, staff_user,
 @pytest.mark.django_db
 def test_follow_views_are_post_only_and_closed_to_partners(client_for, role_users, make_article):
     article = make_article("Habitação")
-    assert client_for(role_users["staff"]).get(f"/knowledge-base/follow/{article.pk}/").status_code == 405
+    assert (
+        client_for(role_users["staff"]).get(f"/knowledge-base/follow/{article.pk}/").status_code
+        == 405
+    )
     partner = client_for(role_users["partner"])
     assert partner.post(f"/knowledge-base/follow/{article.pk}/").status_code == 403
     assert partner.get("/knowledge-base/following/").status_code == 403
@@ -114,7 +117,10 @@ def test_approver_who_follows_is_not_emailed_about_what_they_published(
 @pytest.mark.django_db
 def test_the_list_of_followed_pages(client_for, staff_user, make_article):
     client = client_for(staff_user)
-    assert "Ainda não segue nenhuma página" in client.get("/knowledge-base/following/").content.decode()
+    assert (
+        "Ainda não segue nenhuma página"
+        in client.get("/knowledge-base/following/").content.decode()
+    )
     article = make_article("Cursos de português")
     PageFollow.objects.create(user=staff_user, page=article)
     html = client.get("/knowledge-base/following/").content.decode()

@@ -85,7 +85,9 @@ def test_article_renders_every_block(client_for, staff_user, make_article, kb_in
 
     private = Collection.objects.get(name="Documentos internos")
     document = Document.objects.create(
-        title="Formulário de pedido", file=ContentFile(b"%PDF-1.4 x", name="f.pdf"), collection=private
+        title="Formulário de pedido",
+        file=ContentFile(b"%PDF-1.4 x", name="f.pdf"),
+        collection=private,
     )
     image = Image.objects.create(title="Mapa", file=_png(), description="Mapa do concelho")
     article = make_article(
@@ -108,13 +110,20 @@ def test_article_renders_every_block(client_for, staff_user, make_article, kb_in
             ),
             (
                 "questions",
-                {"title": "Dúvidas", "items": [{"question": "Quanto custa?", "answer": "<p>Taxa.</p>"}]},
+                {
+                    "title": "Dúvidas",
+                    "items": [{"question": "Quanto custa?", "answer": "<p>Taxa.</p>"}],
+                },
             ),
             ("document", {"document": document, "description": "Versão de 2026"}),
             ("image", {"image": image, "caption": "Onde fica"}),
             (
                 "table",
-                {"caption": "Prazos", "header": ["Pedido", "Prazo"], "rows": [["Renovação", "30 dias"]]},
+                {
+                    "caption": "Prazos",
+                    "header": ["Pedido", "Prazo"],
+                    "rows": [["Renovação", "30 dias"]],
+                },
             ),
             ("related_pages", {"title": "Ver também", "pages": [kb_index]}),
         ],

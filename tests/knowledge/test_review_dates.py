@@ -19,7 +19,9 @@ from intranet.knowledge.models import ReviewReminder
     ("role", "expected"), [("staff", 403), ("partner", 403), ("coordinator", 200), ("admin", 200)]
 )
 def test_review_report_is_for_coordinators(client_for, role_users, role, expected):
-    assert client_for(role_users[role]).get("/knowledge-base/review-report/").status_code == expected
+    assert (
+        client_for(role_users[role]).get("/knowledge-base/review-report/").status_code == expected
+    )
 
 
 @pytest.mark.django_db
@@ -40,7 +42,9 @@ def test_review_report_lists_only_live_articles_past_their_date(
 
 
 @pytest.mark.django_db
-def test_review_report_queries_do_not_grow(client_for, coordinator_user, make_user_factory, make_article):
+def test_review_report_queries_do_not_grow(
+    client_for, coordinator_user, make_user_factory, make_article
+):
     client = client_for(coordinator_user)
 
     def count():
