@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 import pytest
 from PIL import Image as PILImage
@@ -20,13 +22,49 @@ from intranet.knowledge.models import (
 )
 
 
-@pytest.mark.django_db
-def test_page_tree_rules():
-    assert KnowledgeBaseIndexPage.allowed_subpage_models() == [KnowledgeSectionPage]
-    assert KnowledgeSectionPage.allowed_subpage_models() == [KnowledgeArticlePage]
-    assert KnowledgeArticlePage.allowed_subpage_models() == []
-    assert KnowledgeArticlePage.allowed_parent_page_models() == [KnowledgeSectionPage]
-    assert KnowledgeSectionPage.allowed_parent_page_models() == [KnowledgeBaseIndexPage]
+class KnowledgePageTypesTest(WagtailPageTestCase):
+    """The tree cannot be misused, and editors can create, edit and preview articles."""
+
+    def setUp(self):
+        self.user = self.login()
+        self.index = KnowledgeBaseIndexPage.objects.get()
+        self.section = KnowledgeSectionPage(title="Habitação", slug="habitacao")
+        self.index.add_child(instance=self.section)
+        self.section.save_revision().publish()
+        self.article = KnowledgeArticlePage(
+            title="Arrendamento", summary="Contratos e recibos.", owner=self.user
+        )
+        self.section.add_child(instance=self.article)
+        self.article.save_revision().publish()
+
+    def test_tree_rules(self):
+        self.assertAllowedSubpageTypes(KnowledgeBaseIndexPage, {KnowledgeSectionPage})
+        self.assertAllowedSubpageTypes(KnowledgeSectionPage, {KnowledgeArticlePage})
+        self.assertAllowedSubpageTypes(KnowledgeArticlePage, set())
+        self.assertAllowedParentPageTypes(KnowledgeArticlePage, {KnowledgeSectionPage})
+        self.assertAllowedParentPageTypes(KnowledgeSectionPage, {KnowledgeBaseIndexPage})
+        self.assertCanNotCreateAt(KnowledgeBaseIndexPage, KnowledgeArticlePage)
+
+    def test_pages_render_edit_and_preview(self):
+        article_data = nested_form_data(
+            {
+                "title": "Arrendamento",
+                "slug": "arrendamento",
+                "summary": "Contratos e recibos.",
+                "body": streamfield([("paragraph", rich_text("<p>Texto.</p>"))]),
+                "owner": str(self.user.pk),
+                "review_by": "2030-01-31",
+                "tags": "",
+                "comments": inline_formset([]),
+            }
+        )
+        for page in (self.index, self.section, self.article):
+            self.assertPageIsRenderable(page, user=self.user)
+        for page in (self.index, self.section):
+            self.assertPageIsEditable(page)
+            self.assertPageIsPreviewable(page)
+        self.assertPageIsEditable(self.article, post_data=article_data)
+        self.assertPageIsPreviewable(self.article, post_data=article_data)
 
 
 @pytest.mark.django_db

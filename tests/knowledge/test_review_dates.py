@@ -96,3 +96,17 @@ def test_a_newly_overdue_article_is_reminded_the_same_day(staff_user, make_artic
     call_command("send_review_reminders", stdout=open("/dev/null", "w"))  # noqa: SIM115
     (email,) = mail.outbox
     assert "Segundo" in email.body and "Primeiro" not in email.body
+
+
+@pytest.mark.django_db
+def test_admin_menu_links_the_report_for_coordinators_only(
+    client_for, coordinator_user, staff_user
+):
+    assert (
+        "/knowledge-base/review-report/"
+        in client_for(coordinator_user).get("/admin/").content.decode()
+    )
+    assert (
+        "/knowledge-base/review-report/"
+        not in client_for(staff_user).get("/admin/").content.decode()
+    )
