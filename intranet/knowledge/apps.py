@@ -6,3 +6,8 @@ class KnowledgeConfig(AppConfig):
     name = "intranet.knowledge"
     label = "knowledge"
     verbose_name = _("Knowledge base")
+
+    def ready(self):
+        from .signals import connect_receivers
+
+        connect_receivers()

@@ -1,12 +1,224 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+
 from intranet.core.models import SectionPage
+from intranet.core.roles import COORDINATORS, STAFF
+
+from .blocks import ArticleStreamBlock
+
+REVIEW_INTERVAL_DAYS = 180
+ARTICLES_PER_PAGE = 20
+
+
+def default_review_by() -> datetime.date:
+    return timezone.localdate() + datetime.timedelta(days=REVIEW_INTERVAL_DAYS)
 
 
 class KnowledgeBaseIndexPage(SectionPage):
     """The staff-written knowledge base, at /knowledge-base/."""
 
-    subpage_types: list[str] = []
+    subpage_types = ["knowledge.KnowledgeSectionPage"]
 
     class Meta:
         verbose_name = _("knowledge base")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = (
+            KnowledgeSectionPage.objects.child_of(self).live().order_by("path")[:100]
+        )
+        return context
+
+
+class KnowledgeSectionPage(Page):
+    """A folder of articles, listed Plone-style: summary, owner, last update."""
+
+    summary = models.CharField(_("summary"), max_length=255, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
+
+    parent_page_types = ["knowledge.KnowledgeBaseIndexPage"]
+    subpage_types = ["knowledge.KnowledgeArticlePage"]
+
+    class Meta:
+        verbose_name = _("knowledge base section")
+        verbose_name_plural = _("knowledge base sections")
+
+    SORTS = {
+        "title": ("title",),
+        "-title": ("-title",),
+        "date": ("last_published_at", "title"),
+        "-date": ("-last_published_at", "title"),
+    }
+
+    def articles(self, sort: str = "title", tag: str = ""):
+        articles = (
+            KnowledgeArticlePage.objects.child_of(self)
+            .live()
+            .select_related("owner")
+            .prefetch_related("tagged_items__tag")
+            .order_by(*self.SORTS.get(sort, self.SORTS["title"]))
+        )
+        if tag:
+            articles = articles.filter(tags__slug=tag)
+        return articles
+
+    def tags_in_use(self):
+        return (
+            Tag.objects.filter(
+                knowledge_knowledgearticletag_items__content_object__in=(
+                    KnowledgeArticlePage.objects.child_of(self).live()
+                )
+            )
+            .distinct()
+            .order_by("name")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sort = request.GET.get("sort", "title")
+        if sort not in self.SORTS:
+            sort = "title"
+        tag = request.GET.get("tag", "")
+        paginator = Paginator(self.articles(sort, tag), ARTICLES_PER_PAGE)
+        context.update(
+            {
+                "page_obj": paginator.get_page(request.GET.get("page")),
+                "sort": sort,
+                "current_tag": tag,
+                "tags": self.tags_in_use(),
+                "sort_choices": [
+                    ("title", _("Title (A–Z)")),
+                    ("-title", _("Title (Z–A)")),
+                    ("-date", _("Last updated (newest first)")),
+                    ("date", _("Last updated (oldest first)")),
+                ],
+            }
+        )
+        return context
+
+
+class KnowledgeArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "knowledge.KnowledgeArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class KnowledgeArticleForm(WagtailAdminPageForm):
+    """The owner is chosen among network staff; a new article belongs to its author."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        if "owner" in self.fields:
+            self.fields["owner"].queryset = (
+                User.objects.filter(is_active=True)
+                .filter(Q(groups__name__in=[STAFF, COORDINATORS]) | Q(is_superuser=True))
+                .distinct()
+                .order_by("first_name", "last_name")
+            )
+            self.fields["owner"].required = True
+            if not self.instance.pk and for_user is not None:
+                self.fields["owner"].initial = for_user.pk
+
+
+class KnowledgeArticlePage(Page):
+    summary = models.CharField(
+        _("summary"),
+        max_length=255,
+        help_text=_("One or two sentences shown in the section listing and in search results."),
+    )
+    body = StreamField(ArticleStreamBlock(), verbose_name=_("body"), blank=True)
+    review_by = models.DateField(
+        _("review by"),
+        default=default_review_by,
+        help_text=_("The owner checks the article is still correct by this date."),
+    )
+    tags = ClusterTaggableManager(through=KnowledgeArticleTag, blank=True, verbose_name=_("tags"))
+
+    base_form_class = KnowledgeArticleForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("owner"), FieldPanel("review_by"), FieldPanel("tags")],
+            heading=_("Ownership and review"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["knowledge.KnowledgeSectionPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("knowledge base article")
+        verbose_name_plural = _("knowledge base articles")
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.review_by < timezone.localdate()
+
+
+class PageFollow(models.Model):
+    """Someone who wants an email whenever a new version of a page is published."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="page_follows"
+    )
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(_("followed since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("page follow")
+        verbose_name_plural = _("page follows")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "page"], name="knowledge_unique_page_follow")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.page}"
+
+
+class ReviewReminder(models.Model):
+    """A review reminder sent for an article on a day: the cron command sends it once a day."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "recipient", "sent_on"], name="knowledge_unique_reminder_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page} → {self.recipient} ({self.sent_on})"

@@ -1,0 +1,82 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from wagtail.models import Page
+
+from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.visibility import can_see_page
+
+from . import services
+
+PER_PAGE = 25
+
+
+def _visible_page_or_404(request, page_id: int) -> Page:
+    page = get_object_or_404(Page.objects.live().specific(), pk=page_id, depth__gt=1)
+    if not can_see_page(request.user, page):
+        raise Http404
+    return page
+
+
+def _back(request, page: Page):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(page.get_url(request) or "/")
+
+
+@require_POST
+@staff_member_required
+def follow(request, page_id: int):
+    page = _visible_page_or_404(request, page_id)
+    services.follow(request.user, page)
+    messages.success(
+        request,
+        _("You now follow “%(title)s”: you will get an email when a new version is published.")
+        % {"title": page.title},
+    )
+    return _back(request, page)
+
+
+@require_POST
+@staff_member_required
+def unfollow(request, page_id: int):
+    page = _visible_page_or_404(request, page_id)
+    services.unfollow(request.user, page)
+    messages.success(request, _("You no longer follow “%(title)s”.") % {"title": page.title})
+    return _back(request, page)
+
+
+@staff_member_required
+def following(request):
+    paginator = Paginator(services.followed_pages(request.user), PER_PAGE)
+    return render(
+        request,
+        "knowledge/following.html",
+        {
+            "page_obj": paginator.get_page(request.GET.get("page")),
+            "page_title": _("Pages I follow"),
+        },
+    )
+
+
+@coordinator_required
+def review_report(request):
+    paginator = Paginator(services.overdue_articles(), PER_PAGE)
+    return render(
+        request,
+        "knowledge/review_report.html",
+        {
+            "page_obj": paginator.get_page(request.GET.get("page")),
+            "today": timezone.localdate(),
+            "page_title": _("Articles past their review date"),
+        },
+    )
