@@ -401,7 +401,7 @@ def load(stdout) -> None:
 
     checklist = _checklist_document()
     related = [
-        p.pk for p in Page.objects.filter(slug__in=["gabinete-evora", "gabinete-alcacovas"]).live()
+        p for p in Page.objects.filter(slug__in=["gabinete-evora", "gabinete-alcacovas"]).live()
     ]
     created = 0
     for number, (slug, section_slug, title, summary, tags, offset, body) in enumerate(ARTICLES):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from wagtail import hooks
 
@@ -28,7 +29,12 @@ class Command(BaseCommand):
                 "have a published password. Use --force if you really mean it."
             )
         self.stdout.write("Loading demo data (fictional: names and contacts are made up)…")
-        with transaction.atomic():
+        # The demo people have made-up addresses: publishing, submitting and following
+        # pages while loading must not email anyone.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+            transaction.atomic(),
+        ):
             demo.load(self.stdout)
             for loader in hooks.get_hooks("register_demo_data"):
                 loader(self.stdout)
