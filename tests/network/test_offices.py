@@ -163,3 +163,23 @@ def test_dashboard_panel_shows_offices_open_now(cuba, staff_user, partner_user, 
         html = client_for(staff_user).get("/").content.decode()
     assert 'data-testid="offices-open-now"' in html
     assert "Gabinete de Apoio de Cuba" in html
+
+
+@pytest.mark.django_db
+def test_people_who_left_are_not_listed_at_their_office(client_for, staff_user):
+    from network.models import NetworkDirectoryPage, SupportOfficePage
+
+    directory = NetworkDirectoryPage.objects.get()
+    office = directory.add_child(
+        instance=SupportOfficePage(title="Gabinete de Cuba", slug="cuba-teste", municipality="Cuba")
+    )
+    office.save_revision().publish()
+    stays = make_user("rita", STAFF, first_name="Rita", last_name="Presente")
+    left = make_user("luis", STAFF, first_name="Luís", last_name="Saiu")
+    for user, member in [(stays, True), (left, False)]:
+        user.profile.office = office
+        user.profile.is_active_member = member
+        user.profile.save()
+    html = client_for(staff_user).get(office.url).content.decode()
+    assert "Rita Presente" in html
+    assert "Luís Saiu" not in html
