@@ -56,7 +56,7 @@ def test_profile_panels_hook_is_rendered_for_whom_the_hook_decides(
         if request.user != profile_user and not is_coordinator(request.user):
             return None
         return DashboardPanel(
-            key="training-summary",
+            key="test-summary",
             title="Formação",
             template_name="people/panels/complete_profile.html",
             context={"percent": 42, "missing": ["<b>módulo</b>"]},
@@ -65,15 +65,15 @@ def test_profile_panels_hook_is_rendered_for_whom_the_hook_decides(
 
     with hooks.register_temporarily("register_profile_panel", training_panel):
         own = client_for(joao.user).get("/people/joao.simoes/").content.decode()
-        assert 'data-testid="profile-panel-training-summary"' in own
+        assert 'data-testid="profile-panel-test-summary"' in own
         assert "42%" in own
         assert "&lt;b&gt;módulo&lt;/b&gt;" in own
         coord = client_for(coordinator_user).get("/people/joao.simoes/").content.decode()
-        assert 'data-testid="profile-panel-training-summary"' in coord
+        assert 'data-testid="profile-panel-test-summary"' in coord
         other = client_for(staff_user).get("/people/joao.simoes/").content.decode()
-        assert 'data-testid="profile-panel-training-summary"' not in other
+        assert 'data-testid="profile-panel-test-summary"' not in other
     without = client_for(joao.user).get("/people/joao.simoes/").content.decode()
-    assert "profile-panel-" not in without
+    assert "profile-panel-test-summary" not in without
 
 
 @pytest.mark.django_db
