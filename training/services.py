@@ -503,7 +503,7 @@ def issue_certificate_if_due(user: User) -> Certificate | None:
         defaults={
             "full_name": user.get_full_name() or user.get_username(),
             "total_hours": ledger.total,
-            "hours_by_area": {k: str(v) for k, v in ledger.by_area.items() if v},
+            "hours_by_area": {k: f"{v:.2f}" for k, v in ledger.by_area.items() if v},
             "first_date": min(firsts) if firsts else None,
             "last_date": max(lasts) if lasts else None,
         },
