@@ -179,15 +179,16 @@ SECOND_EDITION = [
     date(2027, 11, 16),
     date(2026, 12, 15),
 ]
+# Office slug → town, for the place text when the network demo has not made the office.
 OFFICES = [
-    "gabinete-alcacovas",
-    "gabinete-evora",
-    "gabinete-montemor-o-novo",
-    "gabinete-viana-do-alentejo",
-    "gabinete-portel",
-    "gabinete-vidigueira",
-    "gabinete-cuba",
-    "gabinete-alvito",
+    ("gabinete-alcacovas", "Alcáçovas"),
+    ("gabinete-evora", "Évora"),
+    ("gabinete-montemor-o-novo", "Montemor-o-Novo"),
+    ("gabinete-viana-do-alentejo", "Viana do Alentejo"),
+    ("gabinete-portel", "Portel"),
+    ("gabinete-vidigueira", "Vidigueira"),
+    ("gabinete-cuba", "Cuba"),
+    ("gabinete-alvito", "Alvito"),
 ]
 TRAINERS = {
     TopicArea.TEAMWORK: "Inês Carvalho (Terras Dentro)",
@@ -333,9 +334,8 @@ def _modules(programme) -> list[TrainingModulePage]:
 def _session(module, day, index, capacity=12):
     from network.models import SupportOfficePage
 
-    office_slug = OFFICES[index % len(OFFICES)]
+    office_slug, town = OFFICES[index % len(OFFICES)]
     office = SupportOfficePage.objects.filter(slug=office_slug).first()
-    town = office_slug.removeprefix("gabinete-").replace("-", " ").title()
     hours = module.face_to_face_hours
     start = _aware(day, 9, 30)
     end = start + timedelta(hours=float(hours))
