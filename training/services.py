@@ -51,6 +51,15 @@ def upcoming_sessions() -> QuerySet[TrainingSession]:
     )
 
 
+def mark_my_bookings(sessions, user) -> list[TrainingSession]:
+    """Set ``my_status`` (booked, waitlisted or None) on each session, in one query."""
+    sessions = list(sessions)
+    mine = my_booked_session_ids(user)
+    for session in sessions:
+        session.my_status = mine.get(session.pk)
+    return sessions
+
+
 def my_booked_session_ids(user) -> dict[int, str]:
     """{session id: booking status} for the person's active bookings."""
     if not user.is_authenticated:
@@ -209,6 +218,8 @@ def record_attendance(
         raise TrainingError(_("Unknown attendance status."))
     if session.is_cancelled:
         raise TrainingError(_("This session was cancelled: no attendance can be recorded."))
+    if session.starts_at > timezone.now():
+        raise TrainingError(_("Attendance can be recorded once the session has started."))
     duration = session.duration_hours
     if hours is None:
         hours = duration if status in Attendance.CREDITING else ZERO

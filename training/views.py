@@ -57,9 +57,7 @@ def session_list(request):
         else sessions.filter(starts_at__gt=now).order_by("starts_at")
     )
     page_obj = _page(request, sessions)
-    mine = services.my_booked_session_ids(request.user)
-    for session in page_obj:
-        session.my_status = mine.get(session.pk)
+    page_obj.object_list = services.mark_my_bookings(page_obj.object_list, request.user)
     return render(
         request,
         "training/session_list.html",
@@ -158,8 +156,13 @@ def attendance_register(request, pk):
     )
     walk_in = WalkInForm(request.POST or None, prefix="walkin", people=walk_in_people)
     if request.method == "POST":
-        if session.is_cancelled:
-            messages.error(request, _("This session was cancelled: no attendance can be recorded."))
+        if session.is_cancelled or not session.is_past:
+            messages.error(
+                request,
+                _("This session was cancelled: no attendance can be recorded.")
+                if session.is_cancelled
+                else _("Attendance can be recorded once the session has started."),
+            )
             return redirect("training:session-detail", pk=pk)
         if "add_walk_in" in request.POST:
             if walk_in.is_valid():

@@ -167,3 +167,22 @@ def test_session_without_hours_can_be_deleted(session, admin_user, client_for):
     client = client_for(admin_user)
     client.post(f"/admin/snippets/training/trainingsession/delete/{session.pk}/")
     assert not TrainingSession.objects.filter(pk=session.pk).exists()
+
+
+def test_attendance_waits_for_the_session_to_start(
+    session, staff_user, coordinator_user, client_for
+):
+    with pytest.raises(services.TrainingError):
+        services.record_attendance(session, staff_user, "present", None, coordinator_user)
+    client = client_for(coordinator_user)
+    assert (
+        'data-testid="not-started"'
+        in client.get(f"/training/sessions/{session.pk}/attendance/").content.decode()
+    )
+    response = client.post(
+        f"/training/sessions/{session.pk}/attendance/",
+        {"add_walk_in": "1", "walkin-user": staff_user.pk, "walkin-status": "present"},
+        follow=True,
+    )
+    assert "depois de a sessão começar" in response.content.decode()
+    assert not Attendance.objects.exists()

@@ -101,7 +101,7 @@ def test_seat_numbers_are_unique_per_session_in_the_database(staff_user, coordin
         Booking.objects.create(session=session, user=coordinator_user, status="booked", seat=1)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_last_seat_race_exactly_one_wins(module):
     """Two people click the last seat at the same moment: exactly one gets it."""
     start = timezone.now() + timedelta(days=3)

@@ -65,7 +65,9 @@ class TrainingProgrammePage(SectionPage):
         )
         context["modules"] = modules
         context["ledger"] = services.ledger_for(request.user, programme=self, modules=modules)
-        context["upcoming"] = services.upcoming_sessions()[:5]
+        context["upcoming"] = services.mark_my_bookings(
+            services.upcoming_sessions()[:5], request.user
+        )
         return context
 
 
@@ -148,12 +150,13 @@ class TrainingModulePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["materials"] = self.materials.select_related("document")
         context["prerequisite_pages"] = self.prerequisites.live().order_by("sequence")
-        context["sessions"] = services.upcoming_sessions().filter(module=self)[:20]
+        context["sessions"] = services.mark_my_bookings(
+            services.upcoming_sessions().filter(module=self)[:20], request.user
+        )
         context["self_study_done"] = (
             request.user.is_authenticated
             and self.self_study_completions.filter(user=request.user).exists()
         )
-        context["my_booking_ids"] = services.my_booked_session_ids(request.user)
         return context
 
 
