@@ -58,3 +58,59 @@ def test_module_page_shows_hours_objectives_and_private_materials(
 
 def test_module_nominal_hours(module):
     assert module.nominal_hours == Decimal("6")
+
+
+def test_coordinator_edits_programme_and_modules_in_the_admin(
+    programme, module, coordinator_user, client_for
+):
+    client = client_for(coordinator_user)
+    assert client.get(f"/admin/pages/{programme.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{module.pk}/edit/").status_code == 200
+    assert (
+        client.get(f"/admin/pages/add/training/trainingmodulepage/{programme.pk}/").status_code
+        == 200
+    )
+
+
+def test_coordinator_schedules_a_session_in_the_admin(module, coordinator_user, client_for):
+    from training.models import TrainingSession
+
+    response = client_for(coordinator_user).post(
+        "/admin/snippets/training/trainingsession/add/",
+        {
+            "module": module.pk,
+            "title": "",
+            "starts_at": "2027-03-02 09:30",
+            "ends_at": "2027-03-02 12:30",
+            "office": "",
+            "place": "Sala 2, Câmara Municipal de Cuba",
+            "trainer": "Dra. Helena Brito",
+            "capacity": "10",
+            "status": "scheduled",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    session = TrainingSession.objects.get()
+    assert session.duration_hours == Decimal("3.00")
+
+
+def test_session_ending_before_it_starts_is_refused_in_the_admin(
+    module, coordinator_user, client_for
+):
+    from training.models import TrainingSession
+
+    response = client_for(coordinator_user).post(
+        "/admin/snippets/training/trainingsession/add/",
+        {
+            "module": module.pk,
+            "starts_at": "2027-03-02 12:30",
+            "ends_at": "2027-03-02 09:30",
+            "trainer": "X",
+            "capacity": "10",
+            "status": "scheduled",
+        },
+    )
+    assert response.status_code == 200
+    assert "A sessão tem de terminar depois de começar." in response.content.decode()
+    assert not TrainingSession.objects.exists()
