@@ -19,11 +19,16 @@ def training_progress_panel(request):
     if not is_staff_member(request.user):
         return None
     ledger = services.ledger_for(request.user)
+    certificate = services.issue_certificate_if_due(request.user) if ledger.reached else None
     return DashboardPanel(
         key="training-progress",
         title=_("My training"),
         template_name="training/panels/progress.html",
-        context={"ledger": ledger, "next_booking": services.next_booking(request.user)},
+        context={
+            "ledger": ledger,
+            "next_booking": services.next_booking(request.user),
+            "certificate": certificate,
+        },
         order=20,
     )
 

@@ -79,3 +79,9 @@ def test_no_certificate_below_the_target(
         'data-testid="certificate"'
         not in client_for(staff_user).get("/training/progress/").content.decode()
     )
+
+
+def test_dashboard_panel_offers_the_certificate(graduate, client_for):
+    html = client_for(graduate).get("/").content.decode()
+    code = Certificate.objects.get(user=graduate).code
+    assert f"/training/certificates/{code}.pdf" in html
