@@ -181,6 +181,26 @@ def cancel_booking(user: User, session_id: int) -> Booking | None:
     return promoted
 
 
+def cancel_session(session: TrainingSession) -> int:
+    """Called once a session is cancelled: its bookings end and the people booked or
+    waiting are told by email. Returns how many were told; running it again tells nobody."""
+    from .tasks import send_session_cancelled_email
+
+    with transaction.atomic():
+        active = list(
+            Booking.objects.select_for_update()
+            .filter(session=session)
+            .exclude(status=Booking.Status.CANCELLED)
+            .values_list("pk", flat=True)
+        )
+        Booking.objects.filter(pk__in=active).update(
+            status=Booking.Status.CANCELLED, seat=None, cancelled_at=timezone.now()
+        )
+    for booking_id in active:
+        send_session_cancelled_email.enqueue(booking_id)
+    return len(active)
+
+
 def waiting_position(booking: Booking) -> int | None:
     if booking.status != Booking.Status.WAITLISTED:
         return None

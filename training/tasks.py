@@ -102,3 +102,28 @@ def send_topic_request_email(request_id: int) -> None:
             },
             topic_request.requester.email,
         )
+
+
+@task()
+def send_session_cancelled_email(booking_id: int) -> None:
+    from .models import Booking
+
+    booking = (
+        Booking.objects.select_related("session__module", "session__office", "user")
+        .filter(pk=booking_id)
+        .first()
+    )
+    if booking is None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        _send(
+            _("Training session cancelled: %(session)s")
+            % {"session": booking.session.display_title},
+            "training/email/session_cancelled.txt",
+            {
+                "booking": booking,
+                "session": booking.session,
+                "url": _absolute(reverse("training:session-list")),
+            },
+            booking.user.email,
+        )

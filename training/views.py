@@ -202,6 +202,11 @@ def attendance_register(request, pk):
                 return redirect("training:attendance", pk=pk)
         if walk_in.is_bound and "add_walk_in" not in request.POST:
             walk_in = WalkInForm(prefix="walkin", people=walk_in_people)
+    if len(formset.forms) != len(rows):
+        # Someone booked while the register was open: show the register afresh.
+        formset = AttendanceFormSet(
+            initial=initial, prefix="line", form_kwargs={"duration": duration}
+        )
     lines = [
         {"person": person, "form": form, "attendance": recorded.get(person.pk)}
         for person, form in zip(rows, formset, strict=True)

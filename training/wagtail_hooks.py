@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -83,6 +84,22 @@ def keep_sessions_with_recorded_hours(request, instances):
         )
         return redirect(TrainingSession.snippet_viewset.get_url_name("list"))
     return None
+
+
+@hooks.register("after_edit_snippet")
+def tell_people_when_a_session_is_cancelled(request, instance):
+    if isinstance(instance, TrainingSession) and instance.is_cancelled:
+        told = services.cancel_session(instance)
+        if told:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)d person booked on the session was told by email.",
+                    "%(count)d people booked on the session were told by email.",
+                    told,
+                )
+                % {"count": told},
+            )
 
 
 class TrainingSessionViewSet(SnippetViewSet):

@@ -186,3 +186,16 @@ def test_attendance_waits_for_the_session_to_start(
     )
     assert "depois de a sessão começar" in response.content.decode()
     assert not Attendance.objects.exists()
+
+
+def test_register_posted_with_a_stale_list_is_shown_again(
+    booked, staff_user, coordinator_user, client_for
+):
+    late_booker = make_user("tardia", "Staff")
+    Booking.objects.create(session=booked, user=late_booker, status="booked", seat=2)
+    data = register_post(booked, [(staff_user, "bogus", "")])  # one line; two people now
+    response = client_for(coordinator_user).post(
+        f"/training/sessions/{booked.pk}/attendance/", data
+    )
+    assert response.status_code == 200
+    assert not Attendance.objects.exists()

@@ -155,3 +155,33 @@ def test_a_seat_taken_under_a_stale_read_sends_the_booking_to_the_waiting_list(
 
     assert booking.status == Booking.Status.WAITLISTED
     assert Booking.objects.filter(session=session, status="booked").count() == 1
+
+
+def test_cancelling_a_session_in_the_admin_tells_those_booked_once(
+    module, make_session, coordinator_user, client_for
+):
+    session = make_session(module, capacity=1)
+    booked, waiting = make_user("b1", "Staff"), make_user("b2", "Staff")
+    services.book_session(booked, session.pk)
+    services.book_session(waiting, session.pk)
+    mail.outbox.clear()
+    client = client_for(coordinator_user)
+    url = f"/admin/snippets/training/trainingsession/edit/{session.pk}/"
+    data = {
+        "module": module.pk,
+        "title": "",
+        "starts_at": timezone.localtime(session.starts_at).strftime("%Y-%m-%d %H:%M"),
+        "ends_at": timezone.localtime(session.ends_at).strftime("%Y-%m-%d %H:%M"),
+        "office": "",
+        "place": "",
+        "trainer": session.trainer,
+        "capacity": "1",
+        "status": "cancelled",
+        "notes": "",
+    }
+    assert client.post(url, data).status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([booked.email, waiting.email])
+    assert all("cancelada" in m.subject for m in mail.outbox)
+    assert not Booking.objects.exclude(status="cancelled").exists()
+    client.post(url, data)
+    assert len(mail.outbox) == 2
