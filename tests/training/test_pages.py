@@ -114,3 +114,14 @@ def test_session_ending_before_it_starts_is_refused_in_the_admin(
     assert response.status_code == 200
     assert "A sessão tem de terminar depois de começar." in response.content.decode()
     assert not TrainingSession.objects.exists()
+
+
+def test_training_pages_in_english(settings, module, session, staff_user, client_for):
+    client = client_for(staff_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get("/training/progress/").content.decode()
+    assert "My training hours" in html and "0 of 60 hours" in html
+    html = client.get(f"/training/sessions/{session.pk}/").content.decode()
+    assert "Book a place" in html
+    html = client.get("/training/").content.decode()
+    assert "6 h (4 h face-to-face, 2 h self-study)" in html
