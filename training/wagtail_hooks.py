@@ -121,5 +121,8 @@ class TrainingSessionViewSet(SnippetViewSet):
         FieldPanel("notes"),
     ]
 
+    def get_queryset(self, request):
+        return TrainingSession.objects.select_related("module", "office")
+
 
 register_snippet(TrainingSessionViewSet)

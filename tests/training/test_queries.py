@@ -60,3 +60,11 @@ def test_triage_list_does_not_grow(coordinator_user, client_for):
         [TopicRequest(requester=people[i % 5], topic=f"T{i}", reason="R") for i in range(30)]
     )
     assert _queries(client, "/training/requests/triage/") == few
+
+
+def test_sessions_admin_listing_does_not_grow(module, coordinator_user, client_for):
+    client = client_for(coordinator_user)
+    _sessions(module, 3, coordinator_user)
+    few = _queries(client, "/admin/snippets/training/trainingsession/")
+    _sessions(module, 15, coordinator_user)
+    assert _queries(client, "/admin/snippets/training/trainingsession/") == few
