@@ -562,3 +562,60 @@ def regenerate_calendar_token(user: User) -> CalendarToken:
     token.created_at = timezone.now()
     token.save(update_fields=["token", "created_at"])
     return token
+
+
+# --- Personal data ---------------------------------------------------------------------
+
+
+def personal_data(user: User) -> dict:
+    """What the programme stores about a person, JSON-ready, for their data download."""
+    bookings = Booking.objects.filter(user=user).select_related("session__module")
+    attendance = Attendance.objects.filter(user=user).select_related("session__module")
+    certificate = Certificate.objects.filter(user=user).first()
+    return {
+        "bookings": [
+            {
+                "session": b.session.display_title,
+                "starts_at": b.session.starts_at.isoformat(),
+                "status": b.status,
+                "booked_at": b.created_at.isoformat(),
+            }
+            for b in bookings
+        ],
+        "attendance": [
+            {
+                "session": a.session.display_title,
+                "starts_at": a.session.starts_at.isoformat(),
+                "status": a.status,
+                "hours": str(a.hours),
+                "walk_in": a.walk_in,
+            }
+            for a in attendance
+        ],
+        "self_study": [
+            {
+                "module": c.module.title,
+                "hours": str(c.hours),
+                "completed_at": c.completed_at.isoformat(),
+            }
+            for c in SelfStudyCompletion.objects.filter(user=user).select_related("module")
+        ],
+        "topic_requests": [
+            {
+                "topic": r.topic,
+                "reason": r.reason,
+                "status": r.status,
+                "response": r.response,
+                "requested_at": r.created_at.isoformat(),
+            }
+            for r in TopicRequest.objects.filter(requester=user)
+        ],
+        "certificate": {
+            "code": certificate.code,
+            "total_hours": str(certificate.total_hours),
+            "issued_at": certificate.issued_at.isoformat(),
+        }
+        if certificate
+        else None,
+        "calendar_feed": CalendarToken.objects.filter(user=user).exists(),
+    }

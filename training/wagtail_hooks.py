@@ -48,6 +48,13 @@ def training_profile_panel(request, profile_user):
     )
 
 
+@hooks.register("register_personal_data")
+def training_personal_data(user):
+    """The person's bookings, attendance, self-study, requests and certificate, for the
+    people app's personal-data download."""
+    return "training", services.personal_data(user)
+
+
 @hooks.register("register_demo_data", order=30)
 def load_training_demo(stdout):
     from .demo import load

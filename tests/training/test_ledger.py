@@ -157,3 +157,24 @@ def test_attendance_absent_hours_default_to_zero(past_session, staff_user, coord
     )
     assert attendance.hours == 0
     assert attendance.status == Attendance.Status.ABSENT
+
+
+def test_personal_data_hook_lists_what_training_keeps(
+    module, past_session, staff_user, coordinator_user
+):
+    import json
+
+    from training.models import TopicRequest
+    from training.wagtail_hooks import training_personal_data
+
+    services.record_attendance(past_session, staff_user, "present", None, coordinator_user)
+    services.complete_self_study(staff_user, module)
+    TopicRequest.objects.create(requester=staff_user, topic="Saúde", reason="Porque sim")
+    key, data = training_personal_data(staff_user)
+    assert key == "training"
+    json.dumps(data)
+    assert data["attendance"][0]["hours"] == "3.00" and data["attendance"][0]["walk_in"] is True
+    assert data["self_study"][0]["module"] == module.title
+    assert data["topic_requests"][0]["topic"] == "Saúde"
+    assert data["certificate"] is None
+    assert training_personal_data(coordinator_user)[1]["attendance"] == []
