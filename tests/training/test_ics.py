@@ -1,0 +1,66 @@
+"""Calendar feeds that calendar apps can import (parsed with icalendar)."""
+
+import pytest
+from icalendar import Calendar
+
+from training import services
+from training.models import CalendarToken
+
+pytestmark = pytest.mark.django_db
+
+
+def events(response):
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    return list(calendar.walk("VEVENT"))
+
+
+def test_my_feed_with_token_works_without_login(client, staff_user, module, make_session):
+    mine = make_session(module, days=3)
+    make_session(module, days=4)  # not booked
+    services.book_session(staff_user, mine.pk)
+    token = services.calendar_token(staff_user).token
+
+    items = events(client.get(f"/training/my-sessions.ics?token={token}"))
+
+    assert len(items) == 1
+    event = items[0]
+    assert str(event["summary"]) == module.title
+    assert event.decoded("dtstart") == mine.starts_at
+    assert event.decoded("dtend") == mine.ends_at
+    assert str(event["uid"]).startswith(f"training-session-{mine.pk}@")
+
+
+def test_my_feed_with_login_and_all_sessions_feed(client_for, staff_user, module, make_session):
+    make_session(module, days=3)
+    make_session(module, days=4)
+    client = client_for(staff_user)
+    assert events(client.get("/training/my-sessions.ics")) == []
+    assert len(events(client.get("/training/sessions.ics"))) == 2
+
+
+def test_bad_or_regenerated_token_is_refused(client, client_for, staff_user):
+    old = services.calendar_token(staff_user).token
+    assert client.get("/training/my-sessions.ics?token=nope").status_code == 403
+    client_for(staff_user).post("/training/calendar/")
+    new = CalendarToken.objects.get(user=staff_user).token
+    assert new != old
+    client.logout()
+    assert client.get(f"/training/my-sessions.ics?token={old}").status_code == 403
+    assert client.get(f"/training/my-sessions.ics?token={new}").status_code == 200
+
+
+def test_partner_token_or_session_gets_nothing(client, client_for, partner_user):
+    token = CalendarToken.objects.create(user=partner_user).token
+    assert client.get(f"/training/my-sessions.ics?token={token}").status_code == 403
+    assert client_for(partner_user).get("/training/sessions.ics").status_code == 403
+
+
+def test_anonymous_without_token_is_refused(client):
+    assert client.get("/training/sessions.ics").status_code == 403
+
+
+def test_feed_page_shows_my_urls(client_for, staff_user):
+    html = client_for(staff_user).get("/training/calendar/").content.decode()
+    token = CalendarToken.objects.get(user=staff_user).token
+    assert f"/training/my-sessions.ics?token={token}" in html

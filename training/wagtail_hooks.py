@@ -1,0 +1,135 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from intranet.core.dashboard import DashboardPanel
+from intranet.core.roles import is_staff_member
+
+from . import services
+from .models import TrainingModulePage, TrainingSession
+
+
+@hooks.register("register_dashboard_panel")
+def training_progress_panel(request):
+    if not is_staff_member(request.user):
+        return None
+    ledger = services.ledger_for(request.user)
+    certificate = services.issue_certificate_if_due(request.user) if ledger.reached else None
+    return DashboardPanel(
+        key="training-progress",
+        title=_("My training"),
+        template_name="training/panels/progress.html",
+        context={
+            "ledger": ledger,
+            "next_booking": services.next_booking(request.user),
+            "certificate": certificate,
+        },
+        order=20,
+    )
+
+
+@hooks.register("register_profile_panel")
+def training_profile_panel(request, profile_user):
+    """A person's training summary on their profile, for them and for coordinators only."""
+    if not services.can_see_ledger(request.user, profile_user) or not is_staff_member(profile_user):
+        return None
+    return DashboardPanel(
+        key="training-summary",
+        title=_("Training"),
+        template_name="training/panels/profile_summary.html",
+        context={"ledger": services.ledger_for(profile_user), "person": profile_user},
+        order=20,
+    )
+
+
+@hooks.register("register_personal_data")
+def training_personal_data(user):
+    """The person's bookings, attendance, self-study, requests and certificate, for the
+    people app's personal-data download."""
+    return "training", services.personal_data(user)
+
+
+@hooks.register("register_demo_data", order=30)
+def load_training_demo(stdout):
+    from .demo import load
+
+    load(stdout)
+
+
+@hooks.register("before_delete_page")
+def keep_modules_with_recorded_hours(request, page):
+    """A module with hours on record is not deleted (the hours would be lost): unpublish it."""
+    if isinstance(page.specific, TrainingModulePage) and services.module_has_hours(page.specific):
+        messages.error(
+            request,
+            _(
+                "This module has recorded hours and cannot be deleted. "
+                "Unpublish it instead: the hours stay in everyone's ledger."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_delete_snippet")
+def keep_sessions_with_recorded_hours(request, instances):
+    """A session with attendance on record is not deleted: cancel it instead."""
+    sessions = [obj for obj in instances if isinstance(obj, TrainingSession)]
+    if sessions and any(services.session_has_hours(session) for session in sessions):
+        messages.error(
+            request,
+            _(
+                "This session has recorded attendance and cannot be deleted. "
+                "Set its status to cancelled instead; the hours are kept."
+            ),
+        )
+        return redirect(TrainingSession.snippet_viewset.get_url_name("list"))
+    return None
+
+
+@hooks.register("after_edit_snippet")
+def tell_people_when_a_session_is_cancelled(request, instance):
+    if isinstance(instance, TrainingSession) and instance.is_cancelled:
+        told = services.cancel_session(instance)
+        if told:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)d person booked on the session was told by email.",
+                    "%(count)d people booked on the session were told by email.",
+                    told,
+                )
+                % {"count": told},
+            )
+
+
+class TrainingSessionViewSet(SnippetViewSet):
+    model = TrainingSession
+    icon = "date"
+    menu_label = _("Training sessions")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = ["__str__", "trainer", "office", "capacity", "status"]
+    list_filter = ["status", "module"]
+    ordering = ["-starts_at"]
+    panels = [
+        FieldPanel("module"),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("office"), FieldPanel("place")]),
+        FieldRowPanel([FieldPanel("trainer"), FieldPanel("capacity")]),
+        FieldPanel("status"),
+        FieldPanel("notes"),
+    ]
+
+    def get_queryset(self, request):
+        return TrainingSession.objects.select_related("module", "office")
+
+
+register_snippet(TrainingSessionViewSet)
