@@ -148,9 +148,9 @@ def directory_context(request, page) -> dict:
 
 def office_staff(office: SupportOfficePage) -> list:
     """Active people based at the office, with names (the people app owns profiles)."""
-    profiles = office.profiles.filter(
-        user__is_active=True, is_active_member=True
-    ).select_related("user")
+    profiles = office.profiles.filter(user__is_active=True, is_active_member=True).select_related(
+        "user"
+    )
     return list(profiles.order_by("user__first_name", "user__last_name")[:50])
 
 

@@ -400,9 +400,7 @@ def load(stdout) -> None:
         sections[slug] = section
 
     checklist = _checklist_document()
-    related = [
-        p for p in Page.objects.filter(slug__in=["gabinete-evora", "gabinete-alcacovas"]).live()
-    ]
+    related = list(Page.objects.filter(slug__in=["gabinete-evora", "gabinete-alcacovas"]).live())
     created = 0
     for number, (slug, section_slug, title, summary, tags, offset, body) in enumerate(ARTICLES):
         section = sections[section_slug]
