@@ -48,3 +48,17 @@ def test_base_settings_are_safe_by_default():
     assert base.DEBUG is False
     assert not hasattr(base, "SECRET_KEY")
     assert base.WAGTAIL_ENABLE_UPDATE_CHECK is False
+
+
+def test_nothing_calls_out_of_the_machine():
+    """The admin's update check and Gravatar avatars would contact outside servers."""
+    from django.conf import settings
+
+    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert settings.WAGTAILEMBEDS_FINDERS == []
+
+
+def test_admin_pages_link_nothing_outside(client_for, coordinator_user):
+    html = client_for(coordinator_user).get("/admin/").content.decode()
+    assert "gravatar.com" not in html
