@@ -585,3 +585,37 @@ def test_staff_do_see_the_referral_note(client, objects, staff_user):
         body = client.get(ROUTES[key].url(objects)).content.decode()
         assert SECRET in body.replace("\r\n ", ""), key
     assert SECRET in client.get("/directory/?q=Xerazade&print=1").content.decode()
+
+
+@pytest.mark.django_db
+def test_partners_cannot_fetch_staff_photos(client, staff_user, partner_user):
+    from intranet.people.services import replace_photo
+    from tests.people.conftest import image_upload
+
+    replace_photo(staff_user.profile, image_upload(), staff_user)
+    photo = User.objects.get(pk=staff_user.pk).profile.photo
+    urls = [photo.file.url, photo.get_rendition("fill-80x80").url]
+    client.force_login(staff_user)
+    assert [client.get(url).status_code for url in urls] == [200, 200]
+    client.force_login(partner_user)
+    assert [client.get(url).status_code for url in urls] == [403, 403]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example", "http:evil.example"]
+)
+def test_next_parameters_never_lead_off_site(client, objects, staff_user, target):
+    from tests.conftest import PASSWORD
+
+    response = client.post(
+        f"{LOGIN}?next={target}", {"username": staff_user.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert "evil" not in response["Location"]
+    for key in ["knowledge:page-follow", "knowledge:page-unfollow"]:
+        response = client.post(ROUTES[key].url(objects), {"next": target})
+        assert response.status_code == 302
+        assert response["Location"] == objects["article"].url, key
+    response = client.post(reverse("set_language"), {"language": "en", "next": target})
+    assert "evil" not in response["Location"]
