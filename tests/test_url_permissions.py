@@ -619,3 +619,51 @@ def test_next_parameters_never_lead_off_site(client, objects, staff_user, target
         assert response["Location"] == objects["article"].url, key
     response = client.post(reverse("set_language"), {"language": "en", "next": target})
     assert "evil" not in response["Location"]
+
+
+XSS = '<script>alert("xss")</script>'
+
+
+@pytest.mark.django_db
+def test_text_typed_by_people_is_escaped_on_every_page(client, objects, coordinator_user):
+    """Names, bios, requests, certificate names, provider fields: typed by staff (or in the
+    admin) and shown on HTML pages to others; none may come out as markup."""
+    colleague = objects["colleague"]
+    colleague.first_name = XSS
+    colleague.save()
+    profile = colleague.profile
+    profile.display_name, profile.job_title, profile.bio = XSS, XSS, XSS
+    profile.office = objects["office"]
+    profile.save()
+    TopicRequest.objects.filter(pk=objects["topic_request"].pk).update(topic=XSS, reason=XSS)
+    Certificate.objects.filter(pk=objects["certificate"].pk).update(full_name=XSS)
+    provider = objects["provider"]
+    provider.name, provider.eligibility, provider.referral_note = XSS, XSS, XSS
+    provider.save()
+    TrainingSession.objects.filter(pk=objects["session"].pk).update(trainer=XSS, place=XSS)
+
+    failures, shown = [], set()
+    for key, route in sorted(ROUTES.items()):
+        if route.method != "get" or key in {"healthz", "password_reset_confirm"}:
+            continue
+        client.logout()
+        if route.access != PUBLIC:
+            client.force_login(coordinator_user)
+        url = route.url(objects)
+        response = client.get(url)
+        if not response.get("Content-Type", "").startswith("text/html"):
+            continue
+        body = b"".join(response) if response.streaming else response.content
+        if b"<script>alert" in body:
+            failures.append(f"{key} {url}")
+        if b"&lt;script&gt;alert" in body:
+            shown.add(key)
+    for url in ["/directory/", "/directory/?print=1", "/people/?q=colega", "/training/sessions/"]:
+        client.force_login(coordinator_user)
+        if b"<script>alert" in client.get(url).content:
+            failures.append(url)
+    assert not failures
+    # The text is there, escaped (so the check above is not vacuous).
+    expected = {"people:profile", "network:provider-detail", "training:certificate-verify"}
+    expected |= {"training:request-triage-list", "training:request-triage"}
+    assert expected <= shown
