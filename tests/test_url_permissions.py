@@ -667,3 +667,16 @@ def test_text_typed_by_people_is_escaped_on_every_page(client, objects, coordina
     expected = {"people:profile", "network:provider-detail", "training:certificate-verify"}
     expected |= {"training:request-triage-list", "training:request-triage"}
     assert expected <= shown
+
+
+@pytest.mark.django_db
+def test_partners_search_finds_only_the_directory(client, objects, partner_user, staff_user):
+    queries = {"Renovar": "Renovar a autorização", "regras": "Novas regras da AIMA"}
+    queries["equipa"] = "Trabalho em equipa"
+    client.force_login(staff_user)
+    for query, title in queries.items():
+        assert title in client.get(f"/search/?q={query}").content.decode(), query
+    client.force_login(partner_user)
+    for query, title in queries.items():
+        assert title not in client.get(f"/search/?q={query}").content.decode(), query
+    assert "Portel" in client.get("/search/?q=Portel").content.decode()
