@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -216,10 +217,18 @@ def _provider_row(provider, base_url: str, with_note: bool) -> dict:
     }
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PHONE_SHAPE = re.compile(r"\+[\d ]+")
+
+
 def _safe_cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ as formulas: neutralise them."""
+    """Spreadsheets run cells starting with = + - @ (or a tab, a carriage return) as
+    formulas: neutralise them. A digit after the sign is no proof of harmlessness
+    ("=1+HYPERLINK(...)"); only a plain international phone number is kept as it is."""
     value = str(value or "")
-    return "'" + value if value[:1] in ("=", "+", "-", "@") and not value[1:2].isdigit() else value
+    if value.startswith(FORMULA_START) and not PHONE_SHAPE.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def export_csv(params: QueryDict, user, base_url: str) -> str:

@@ -467,6 +467,16 @@ def report(request):
     return render(request, "training/report.html", context)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value) -> str:
+    """Spreadsheets run cells that start like a formula (a name typed as "=HYPERLINK(...)",
+    say): neutralise them with a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 @coordinator_required
 def report_csv(request):
     context = _report_context(request)
@@ -479,7 +489,7 @@ def report_csv(request):
             _("Name"),
             _("Username"),
             _("Office"),
-            *[module.title for module in context["modules"]],
+            *[_csv_safe(module.title) for module in context["modules"]],
             _("Total hours"),
             _("Target"),
             _("Behind schedule"),
@@ -489,9 +499,9 @@ def report_csv(request):
         ledger = row.ledger
         writer.writerow(
             [
-                row.user.get_full_name(),
-                row.user.get_username(),
-                row.office.title if row.office else "",
+                _csv_safe(row.user.get_full_name()),
+                _csv_safe(row.user.get_username()),
+                _csv_safe(row.office.title if row.office else ""),
                 *[f"{m.total:.2f}" for m in ledger.modules],
                 f"{ledger.total:.2f}",
                 f"{ledger.target:.0f}",

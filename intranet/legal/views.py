@@ -156,6 +156,16 @@ def report_detail_view(request, page_id: int):
     )
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_safe(value) -> str:
+    """Spreadsheets run cells that start like a formula (a name typed as "=HYPERLINK(...)",
+    say): neutralise them with a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 @coordinator_required
 def report_csv_view(request, page_id: int):
     update = _must_read_update(page_id)
@@ -170,16 +180,13 @@ def report_csv_view(request, page_id: int):
         for user, when in group.acknowledged:
             writer.writerow(
                 [
-                    group.name,
-                    user.get_full_name(),
-                    user.username,
-                    user.email,
+                    *[_csv_safe(v) for v in (group.name, user.get_full_name(), user.username)],
+                    _csv_safe(user.email),
                     _("yes"),
                     timezone.localtime(when).strftime("%Y-%m-%d %H:%M"),
                 ]
             )
         for user in group.pending:
-            writer.writerow(
-                [group.name, user.get_full_name(), user.username, user.email, _("no"), ""]
-            )
+            cells = (group.name, user.get_full_name(), user.username, user.email)
+            writer.writerow([*[_csv_safe(v) for v in cells], _("no"), ""])
     return response

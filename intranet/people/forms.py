@@ -11,6 +11,9 @@ from .models import Profile, ProfileLanguage
 from .services import PHONE_HELP, normalise_phone
 
 MAX_PHOTO_BYTES = 2 * 1024 * 1024
+# A small file can hold a huge image (a plain PNG compresses to almost nothing); making its
+# thumbnails would need hundreds of megabytes. 40 megapixels is more than any phone takes.
+MAX_PHOTO_PIXELS = 40_000_000
 PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
@@ -73,6 +76,7 @@ class ProfileForm(forms.ModelForm):
             upload.seek(0)
             with PILImage.open(upload) as image:
                 kind = image.format
+                width, height = image.size
                 image.verify()
         except Exception as error:
             raise forms.ValidationError(
@@ -83,6 +87,15 @@ class ProfileForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("Photos must be JPEG, PNG or WebP (this one is %(kind)s).") % {"kind": kind},
                 code="wrong_type",
+            )
+        if width * height > MAX_PHOTO_PIXELS:
+            raise forms.ValidationError(
+                _(
+                    "This photo is %(width)s × %(height)s pixels; please choose one of at most "
+                    "40 megapixels (a smaller version of it will do)."
+                )
+                % {"width": width, "height": height},
+                code="too_many_pixels",
             )
         upload.seek(0)
         return upload

@@ -142,3 +142,17 @@ def test_reminders_go_to_those_who_have_not_acknowledged_once_a_day(team, must_r
     with time_machine.travel(datetime.datetime(2026, 12, 2, 9, 0), tick=False):
         call_command("send_acknowledgement_reminders", stdout=io.StringIO())
         assert len(mail.outbox) == 10
+
+
+@pytest.mark.django_db
+def test_report_csv_neutralises_formulas(client_for, coordinator_user, must_read):
+    """Names and addresses typed as formulas (account settings) stay text in the CSV."""
+    user = make_user("formula", "Staff", first_name="=HYPERLINK(1)", last_name="")
+    user.email = "=x@x.pt"
+    user.save()
+    page = must_read()
+    response = client_for(coordinator_user).get(f"/legal-updates/report/{page.pk}/csv/")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    row = next(r for r in rows if r[2] == "formula")
+    assert row[1] == "'=HYPERLINK(1)"
+    assert row[3] == "'=x@x.pt"

@@ -180,3 +180,21 @@ def test_csv_follows_the_current_filter(directory_data, partner_user, client_for
     names = {row[1] for row in rows[1:]}
     assert names == {"Gabinete de Apoio de Cuba", "Centro de Saúde de Cuba"}
     assert rows[0][1] == "Nome"
+
+
+@pytest.mark.django_db
+def test_csv_neutralises_formulas_even_with_a_digit_after_the_sign(staff_user, client_for):
+    import csv
+    import io
+
+    add_provider(
+        "formula-1", name='=1+HYPERLINK("http://evil.example","x")', phone="+351 266 000 000"
+    )
+    add_provider("formula-2", name="-1+1|cmd", address="\t=cmd")
+    response = client_for(staff_user).get("/directory/export.csv?category=health-centre")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert '\'=1+HYPERLINK("http://evil.example","x")' in cells
+    assert "'-1+1|cmd" in cells
+    assert "'\t=cmd" in cells
+    assert "+351 266 000 000" in cells  # phone numbers stay usable

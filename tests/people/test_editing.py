@@ -225,3 +225,27 @@ def test_dashboard_panel_invites_to_complete_the_profile(
     assert "/people/me/edit/" in content
     client.post("/people/me/edit/", {**form_data(office=office.pk), "photo_upload": image_upload()})
     assert 'data-testid="panel-complete-profile"' not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_small_file_with_a_huge_image_is_refused(client_for, staff_user):
+    """A plain 48-megapixel PNG weighs a few kilobytes but would need ~150 MB per thumbnail."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("1", (8000, 6000)).save(buffer, "PNG")
+    assert buffer.tell() < 2 * 1024 * 1024
+    upload = SimpleUploadedFile("huge.png", buffer.getvalue(), content_type="image/png")
+    response = client_for(staff_user).post(
+        "/people/me/edit/", {**form_data(bio="Guardado?"), "photo_upload": upload}
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'id="id_photo_upload_error"' in content
+    assert "40 megapixels" in content
+    assert "Guardado?" in content
+    assert Profile.objects.get(user=staff_user).photo is None

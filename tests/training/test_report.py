@@ -106,3 +106,17 @@ def test_report_query_count_does_not_grow_with_staff(
     assert User.objects.filter(groups__name="Staff").count() == 500
     assert _queries(client, "/training/report/") == small_page
     assert _queries(client, "/training/report.csv") == small_csv
+
+
+def test_report_csv_neutralises_formulas(module, staff_user, coordinator_user, client_for):
+    """A name typed in the admin's account settings as a formula stays text in the CSV."""
+    staff_user.first_name = '=HYPERLINK("http://evil.example","x")'
+    staff_user.last_name = ""
+    staff_user.save()
+    module.title = "@SUM(1+1)"
+    module.save_revision().publish()
+    response = client_for(coordinator_user).get("/training/report.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert "'@SUM(1+1)" in rows[0]
+    row = next(row for row in rows if row[1] == staff_user.username)
+    assert row[0] == '\'=HYPERLINK("http://evil.example","x")'
