@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import (
@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.models import Collection
+from wagtail.models import Collection, CollectionViewRestriction
 
 from intranet.core.roles import COORDINATORS, STAFF
 
@@ -163,9 +163,16 @@ def completeness(profile: Profile) -> Completeness:
 
 
 def photo_collection() -> Collection:
+    """The staff-only collection for profile photos. The data migration makes it; if
+    someone removed it, it comes back with the same restriction, never open to partners."""
     collection = Collection.objects.filter(name=PHOTO_COLLECTION).first()
-    if collection is None:  # the data migration makes it; cope if someone removed it
+    if collection is None:
         collection = Collection.get_first_root_node().add_child(name=PHOTO_COLLECTION)
+    restriction, created = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    if created:
+        restriction.groups.set(Group.objects.filter(name__in=[STAFF, COORDINATORS]))
     return collection
 
 

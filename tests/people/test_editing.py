@@ -249,3 +249,16 @@ def test_a_small_file_with_a_huge_image_is_refused(client_for, staff_user):
     assert "40 megapixels" in content
     assert "Guardado?" in content
     assert Profile.objects.get(user=staff_user).photo is None
+
+
+@pytest.mark.django_db
+def test_photo_collection_recreated_after_deletion_stays_staff_only():
+    from wagtail.models import Collection
+
+    from intranet.people.services import PHOTO_COLLECTION, photo_collection
+
+    Collection.objects.get(name=PHOTO_COLLECTION).delete()
+    collection = photo_collection()
+    restriction = collection.get_view_restrictions().get()
+    assert set(restriction.groups.values_list("name", flat=True)) == {"Staff", "Coordinators"}
+    assert photo_collection() == collection
