@@ -1,0 +1,177 @@
+"""Every main page, as each role sees it with the demo data, passes an automated WCAG 2.2 AA
+scan (axe-core: no serious or critical violation), has exactly one h1, and fits a 360 px
+phone screen without sideways scrolling.
+
+The demo data takes a while to load, so it is loaded once per test and many pages are
+checked in that test; every problem found is collected and reported together.
+"""
+
+import io
+
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.urls import reverse
+
+import pytest
+
+DEMO_PASSWORD = "sem-fronteiras-demo"
+PHONE_WIDTH = 360
+DESKTOP = {"width": 1280, "height": 900}
+# WCAG 2.0-2.2 A and AA rules plus axe's best practices (landmarks, heading order...).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+AXE_OPTIONS = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": AXE_TAGS}}
+
+
+def _page_url(page_model, **filters):
+    page = page_model.objects.live().filter(**filters).order_by("path").first()
+    assert page is not None, f"the demo data has no live {page_model.__name__} {filters}"
+    return page.get_url(None)
+
+
+def staff_paths() -> list[str]:
+    from intranet.knowledge.models import KnowledgeArticlePage, KnowledgeSectionPage
+    from intranet.legal.models import LegalUpdatePage
+    from training.models import TrainingModulePage, TrainingSession
+
+    session = TrainingSession.objects.order_by("starts_at").last()
+    someone = User.objects.filter(groups__name="Staff").exclude(username="staff").order_by("pk")
+    return [
+        "/",
+        "/training/",
+        _page_url(TrainingModulePage),
+        reverse("training:progress"),
+        reverse("training:session-list"),
+        reverse("training:session-detail", args=[session.pk]),
+        reverse("training:request-list"),
+        reverse("training:calendar"),
+        "/legal-updates/",
+        _page_url(LegalUpdatePage),
+        reverse("legal:my-feed"),
+        reverse("people:finder"),
+        reverse("people:profile", args=[someone.first().username]),
+        reverse("people:profile", args=["staff"]),
+        reverse("people:edit-own"),
+        "/knowledge-base/",
+        _page_url(KnowledgeSectionPage),
+        _page_url(KnowledgeArticlePage),
+        reverse("knowledge:following-list"),
+        reverse("password_change"),
+        *directory_paths(),
+    ]
+
+
+def coordinator_paths() -> list[str]:
+    from intranet.legal.models import LegalUpdatePage
+    from training.models import TopicRequest, TrainingSession
+
+    session = TrainingSession.objects.filter(bookings__isnull=False).order_by("starts_at").first()
+    topic_request = TopicRequest.objects.order_by("pk").first()
+    must_read = LegalUpdatePage.objects.live().filter(must_acknowledge=True).first()
+    staff = User.objects.get(username="staff")
+    return [
+        "/",
+        reverse("training:report"),
+        reverse("training:request-triage-list"),
+        reverse("training:request-triage", args=[topic_request.pk]),
+        reverse("training:attendance", args=[session.pk]),
+        reverse("training:progress-person", args=[staff.pk]),
+        reverse("legal:report"),
+        reverse("legal:report-detail", args=[must_read.pk]),
+        reverse("knowledge:review-report"),
+        reverse("people:profile", args=["staff"]),
+        reverse("people:edit", args=["staff"]),
+    ]
+
+
+def directory_paths() -> list[str]:
+    from network.models import ServiceProvider, SupportOfficePage
+
+    provider = ServiceProvider.objects.order_by("name").first()
+    return [
+        "/directory/",
+        _page_url(SupportOfficePage, slug="gabinete-alcacovas"),
+        reverse("network:provider-detail", args=[provider.slug]),
+        reverse("network:office-map"),
+        reverse("network:partner-list"),
+        reverse("search") + "?q=AIMA",
+    ]
+
+
+ANONYMOUS_PATHS = [
+    "/accounts/login/",
+    "/accounts/password_reset/",
+    "/accounts/password_reset/done/",
+    "/accounts/reset/invalid/invalid-token/",
+]
+
+
+def check_page(page, base_url: str, path: str) -> list[str]:
+    """Open the page and return what is wrong with it (empty when all is well)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    problems = []
+    page.set_viewport_size(DESKTOP)
+    response = page.goto(base_url + path)
+    if response is None or response.status >= 400:
+        status = response.status if response else "no response"
+        return [f"{path}: HTTP {status}"]
+    results = Axe().run(page, options=AXE_OPTIONS)
+    for violation in results.response["violations"]:
+        if violation["impact"] in ("serious", "critical"):
+            targets = [", ".join(node["target"]) for node in violation["nodes"]][:5]
+            problems.append(f"{path}: {violation['id']} ({violation['impact']}) at {targets}")
+    headings = page.locator("h1").count()
+    if headings != 1:
+        problems.append(f"{path}: {headings} h1 elements instead of one")
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 740})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > PHONE_WIDTH:
+        problems.append(f"{path}: {width} px wide at a {PHONE_WIDTH} px screen")
+    return problems
+
+
+def log_in(page, base_url: str, username: str) -> None:
+    page.goto(base_url + "/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.click("[data-testid=login-submit]")
+    assert "/accounts/login/" not in page.url, f"{username} could not log in"
+
+
+def check_pages_as(chromium_browser, base_url: str, username: str | None, paths) -> list[str]:
+    context = chromium_browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        if username:
+            log_in(page, base_url, username)
+        who = username or "anonymous"
+        problems = []
+        for path in paths:
+            problems += [f"[{who}] {problem}" for problem in check_page(page, base_url, path)]
+        return problems
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_anonymous_pages_are_accessible_and_fit_a_phone(chromium_browser, live_server):
+    problems = check_pages_as(chromium_browser, live_server.url, None, ANONYMOUS_PATHS)
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_main_pages_of_every_role_are_accessible_and_fit_a_phone(chromium_browser, live_server):
+    call_command("load_demo", stdout=io.StringIO())
+    plan = {
+        "staff": staff_paths(),
+        "coordinator": coordinator_paths(),
+        "partner": directory_paths(),
+    }
+    problems = []
+    for username, paths in plan.items():
+        problems += check_pages_as(chromium_browser, live_server.url, username, paths)
+    assert problems == [], "\n".join(problems)
