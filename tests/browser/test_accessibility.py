@@ -30,11 +30,13 @@ def _page_url(page_model, **filters):
 
 
 def staff_paths() -> list:
+    from intranet.core.models import ContentPage
     from intranet.knowledge.models import KnowledgeArticlePage, KnowledgeSectionPage
     from intranet.legal.models import LegalUpdatePage
-    from training.models import TrainingModulePage, TrainingSession
+    from training.models import Certificate, TrainingModulePage, TrainingSession
 
     session = TrainingSession.objects.order_by("starts_at").last()
+    certificates = Certificate.objects.order_by("pk")[:1]
     someone = User.objects.filter(groups__name="Staff").exclude(username="staff").order_by("pk")
     return [
         "/",
@@ -46,9 +48,10 @@ def staff_paths() -> list:
         reverse("training:request-list"),
         reverse("training:calendar"),
         "/legal-updates/",
-        _page_url(LegalUpdatePage),
+        _page_url(LegalUpdatePage, must_acknowledge=True),
         reverse("legal:my-feed"),
         reverse("people:finder"),
+        reverse("people:finder") + "?q=ana",
         reverse("people:profile", args=[someone.first().username]),
         reverse("people:profile", args=["staff"]),
         reverse("people:edit-own"),
@@ -64,6 +67,8 @@ def staff_paths() -> list:
         _page_url(KnowledgeArticlePage),
         reverse("knowledge:following-list"),
         reverse("password_change"),
+        _page_url(ContentPage),
+        *[reverse("training:certificate-verify", args=[c.code]) for c in certificates],
         *directory_paths(),
     ]
 
@@ -97,6 +102,7 @@ def directory_paths() -> list[str]:
     provider = ServiceProvider.objects.order_by("name").first()
     return [
         "/directory/",
+        "/directory/?print=1",
         _page_url(SupportOfficePage, slug="gabinete-alcacovas"),
         reverse("network:provider-detail", args=[provider.slug]),
         reverse("network:office-map"),
