@@ -213,11 +213,31 @@ def check_pages_as(chromium_browser, base_url: str, username: str | None, paths)
         context.close()
 
 
+def check_skip_link(chromium_browser, base_url: str) -> None:
+    """The first Tab shows the skip link; following it, the next Tab lands in the content."""
+    context = chromium_browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "/accounts/login/")
+        page.keyboard.press("Tab")
+        skip_link = page.locator(":focus")
+        assert skip_link.get_attribute("href") == "#main-content"
+        box = skip_link.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["width"] > 1, "skip link off-screen"
+        assert skip_link.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('main') !== null")
+    finally:
+        context.close()
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_anonymous_pages_are_accessible_and_fit_a_phone(chromium_browser, live_server):
     problems = check_pages_as(chromium_browser, live_server.url, None, ANONYMOUS_PATHS)
     assert problems == [], "\n".join(problems)
+    check_skip_link(chromium_browser, live_server.url)
 
 
 @pytest.mark.browser
