@@ -225,3 +225,19 @@ def test_dashboard_panel_invites_to_complete_the_profile(
     assert "/people/me/edit/" in content
     client.post("/people/me/edit/", {**form_data(office=office.pk), "photo_upload": image_upload()})
     assert 'data-testid="panel-complete-profile"' not in client.get("/").content.decode()
+
+
+def test_administrator_without_profile_page_gets_working_links(client_for, admin_user, office):
+    """A superuser outside Staff/Coordinators has no profile page: the edit form must not
+    link to one, and saving must not land on a 404."""
+    client = client_for(admin_user)
+    assert client.get(f"/people/{admin_user.username}/").status_code == 404
+    response = client.get("/people/me/edit/")
+    assert response.status_code == 200
+    assert f'href="/people/{admin_user.username}/"' not in response.content.decode()
+    assert 'href="/people/"' in response.content.decode()
+    response = client.post(
+        "/people/me/edit/", form_data(office=office.pk, role="staff"), follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/people/me/edit/"
+    assert Profile.objects.get(user=admin_user).phone == "+351 912 345 678"

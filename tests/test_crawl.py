@@ -1,0 +1,201 @@
+"""Crawl the demo site as each role, following every link a page shows.
+
+A link a person is shown must work for them: no 5xx anywhere, no 404 or 403 behind
+any link, and partners never see (nor reach) the staff-only sections.
+
+The demo data is loaded once for the module, inside a transaction rolled back at the
+end, so the other test modules see an empty database as usual.
+"""
+
+import io
+import re
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.db import connections, transaction
+from django.test import Client
+
+import pytest
+
+MAX_PAGES = 250
+SKIP_PREFIXES = ("/admin/", "/django-admin/", "/accounts/logout/", "/i18n/")
+NOT_PARSED = (".ics", ".vcf", ".csv", ".pdf")
+STAFF_ONLY = ("/training/", "/legal-updates/", "/people/", "/knowledge-base/")
+PARTNER_ALLOWED = ("/directory/", "/search/", "/accounts/", "/documents/", "/media/")
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+def _internal(base, href):
+    """The internal path (with query string) an href points to, or None."""
+    href = href.strip()
+    if href.startswith(("mailto:", "tel:", "javascript:", "#")):
+        return None
+    url, _fragment = urldefrag(urljoin(base, href))
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "testserver"):
+        return None
+    path = parts.path or "/"
+    if path.startswith(SKIP_PREFIXES):
+        return None
+    return path + (f"?{parts.query}" if parts.query else "")
+
+
+def crawl(client, start="/", limit=MAX_PAGES, on_page=None):
+    """Breadth-first crawl. Returns (statuses, links, redirects): statuses maps each
+    fetched URL to its status code; links is a list of (page, link) pairs for every
+    internal link shown on an HTML page; redirects maps a URL to where it sent us."""
+    statuses, links, redirects = {}, [], {}
+    queue, seen = deque([start]), {start}
+    while queue and len(statuses) < limit:
+        url = queue.popleft()
+        response = client.get(url)
+        statuses[url] = response.status_code
+        targets = []
+        if response.status_code in (301, 302, 303, 307, 308):
+            location = _internal(url, response["Location"])
+            if location:
+                redirects[url] = location
+                targets.append(location)
+        elif (
+            response.status_code == 200
+            and response.get("Content-Type", "").startswith("text/html")
+            and not urlsplit(url).path.endswith(NOT_PARSED)
+            and not getattr(response, "streaming", False)
+        ):
+            html = response.content.decode(response.charset or "utf-8", "replace")
+            if on_page:
+                on_page(url, html)
+            parser = _Links()
+            parser.feed(html)
+            for href in parser.hrefs:
+                target = _internal(url, href)
+                if target:
+                    links.append((url, target))
+                    targets.append(target)
+        for target in targets:
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return statuses, links, redirects
+
+
+def _describe(pairs):
+    return "\n".join(f"  {page} -> {link}" for page, link in sorted(set(pairs)))
+
+
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("crawl-media")
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, demo_media):
+    """The demo data, loaded once for this module and rolled back afterwards."""
+    from django.conf import settings as django_settings
+    from django.test.utils import override_settings
+
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        atomics = {alias: transaction.atomic(using=alias) for alias in connections}
+        for atomic in atomics.values():
+            atomic.__enter__()
+        try:
+            call_command("load_demo", stdout=io.StringIO())
+            assert django_settings.MEDIA_ROOT == demo_media
+            yield
+        finally:
+            for alias, atomic in reversed(atomics.items()):
+                transaction.set_rollback(True, using=alias)
+                atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(demo_site, demo_media, settings):
+    # The root conftest gives every test its own empty media folder: point back at the
+    # one holding the demo's images and documents.
+    settings.MEDIA_ROOT = demo_media
+
+
+def _client(username, language=None):
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    if language:
+        client.post("/i18n/setlang/", {"language": language, "next": "/"})
+    return client
+
+
+def _check(username, language=None):
+    statuses, links, redirects = crawl(_client(username, language))
+    assert len(statuses) > 10, statuses
+    server_errors = {url: code for url, code in statuses.items() if code >= 500}
+    assert not server_errors, f"{username}: server errors: {server_errors}"
+    broken = [(page, link) for page, link in links if statuses.get(link) in (403, 404)]
+    assert not broken, f"{username}: links shown that answer 403/404:\n{_describe(broken)}"
+    return statuses, links, redirects
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["staff", "coordinator", "admin"])
+def test_crawl_links_work_for_staff_roles(demo, username):
+    statuses, _links, _redirects = _check(username)
+    # The crawl really covered the sections.
+    for section in STAFF_ONLY + ("/directory/",):
+        assert any(url.startswith(section) for url in statuses), (username, section)
+
+
+@pytest.mark.django_db
+def test_crawl_partner_sees_and_reaches_only_the_directory(demo):
+    statuses, links, _redirects = _check("partner")
+    leaks = [(page, link) for page, link in links if link.startswith(STAFF_ONLY)]
+    assert not leaks, f"partner shown links into staff-only sections:\n{_describe(leaks)}"
+    reached = [
+        url
+        for url, code in statuses.items()
+        if code == 200 and not urlsplit(url).path.startswith(PARTNER_ALLOWED)
+    ]
+    assert not reached, f"partner reached pages outside the directory: {reached}"
+    assert any(url.startswith("/directory/") for url in statuses)
+
+
+# Portuguese words that only appear in the interface (buttons, headings, labels), never in
+# the demo content people wrote (which stays in Portuguese whatever the language).
+PORTUGUESE_CHROME = re.compile(
+    r">\s*(Pesquisar|Guardar|Cancelar|Seguinte|Anterior|Terminar sessão|"
+    r"Alterar palavra-passe|Ir para o conteúdo principal|Página \d+ de \d+)\s*<"
+)
+
+
+@pytest.mark.django_db
+def test_crawl_english_interface_has_no_portuguese_chrome(demo):
+    untranslated = {}
+
+    def check(url, html):
+        found = PORTUGUESE_CHROME.findall(html)
+        if found:
+            untranslated[url] = sorted(set(found))
+
+    statuses, _links, _redirects = crawl(_client("staff", language="en"), limit=120, on_page=check)
+    assert len(statuses) > 10
+    assert not untranslated, f"Portuguese interface text in English pages: {untranslated}"
+
+
+def test_internal_link_filter():
+    assert _internal("/a/", "b/?page=2#top") == "/a/b/?page=2"
+    assert _internal("/a/", "mailto:x@example.org") is None
+    assert _internal("/a/", "#main") is None
+    assert _internal("/a/", "https://example.org/x") is None
+    assert _internal("/a/", "/admin/pages/") is None
+    assert _internal("/a/", "http://testserver/directory/") == "/directory/"
