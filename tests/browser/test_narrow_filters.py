@@ -38,3 +38,9 @@ def test_filters_fit_a_phone(browser_page, path):
     page.goto(page.base_url + path)
     assert page.locator("form select").count()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    if path == "/training/report/":
+        # The "behind schedule" checkbox sits beside its label, not above it.
+        box = page.locator("#behind-filter").bounding_box()
+        label = page.locator("label[for=behind-filter]").bounding_box()
+        assert box["x"] < label["x"]
+        assert label["y"] < box["y"] + box["height"] / 2 < label["y"] + label["height"]
