@@ -412,6 +412,9 @@ def load(stdout) -> None:
     )
     others = [p for p in people if p.username not in {"staff", "coordinator"}]
     graduate = others[0] if others else next((p for p in people if p.username == "staff"), None)
+    # Two or three people have fallen behind (joined late, long leave): only the first two
+    # modules attended, no self-study, so the coordinator report has someone to chase.
+    behind = set(others[1:][-3:]) if len(others) > 3 else set(others[1:][-1:])
 
     for k, person in enumerate(people):
         for i, (module, session) in enumerate(zip(modules, first, strict=True)):
@@ -420,6 +423,19 @@ def load(stdout) -> None:
                 _book(session, person)
                 _attend(session, person, Attendance.Status.PRESENT, duration, coordinator)
                 _self_study(person, module, session.ends_at + timedelta(days=7))
+                continue
+            if person in behind:
+                if i < 2:
+                    _book(session, person)
+                    _attend(
+                        session,
+                        person,
+                        Attendance.Status.PRESENT,
+                        session.duration_hours,
+                        coordinator,
+                    )
+                else:
+                    _book(second[i], person)
                 continue
             attends = (i + k) % 4 != 0
             if attends:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from intranet.core.dashboard import DashboardPanel
-from intranet.core.roles import is_staff_member
+from intranet.core.roles import COORDINATORS, STAFF, group_names, is_staff_member
 
 from .services import is_overdue, pending_for_user
 
@@ -15,6 +15,10 @@ PANEL_SIZE = 8
 def legal_must_read_panel(request):
     """Must-read legal updates the person has not acknowledged, soonest due first."""
     if not is_staff_member(request.user):
+        return None
+    # Only staff and coordinators must read (the acknowledgement report counts them alone):
+    # a bare administrator account is not shown overdue reading.
+    if not group_names(request.user) & {STAFF, COORDINATORS}:
         return None
     pending = list(
         pending_for_user(request.user).only(

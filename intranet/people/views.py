@@ -117,6 +117,9 @@ def profile_detail(request, username):
 
 def _edit(request, profile: Profile, *, is_self: bool):
     editor_is_coordinator = is_coordinator(request.user)
+    # Administrator accounts outside the Staff/Coordinators groups may edit their own
+    # profile but have no profile page (they are not colleagues): send them elsewhere.
+    has_profile_page = services.staff_profiles().filter(pk=profile.pk).exists()
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = ProfileForm(data, files, instance=profile, editor_is_coordinator=editor_is_coordinator)
@@ -131,6 +134,8 @@ def _edit(request, profile: Profile, *, is_self: bool):
                 services.remove_photo(profile)
             profile.refresh_search()
         messages.success(request, _("The profile has been saved."))
+        if not has_profile_page:
+            return redirect("people:edit-own")
         return redirect("people:profile", username=profile.user.get_username())
     if request.method == "POST":
         # Nothing typed is lost, but a chosen file cannot be kept by the browser.
@@ -144,6 +149,7 @@ def _edit(request, profile: Profile, *, is_self: bool):
             "form": form,
             "formset": formset,
             "is_self": is_self,
+            "has_profile_page": has_profile_page,
             "completeness": services.completeness(profile) if is_self else None,
         },
     )

@@ -57,3 +57,16 @@ def test_empty_search_shows_the_form_only(client_for, staff_user):
     response = client_for(staff_user).get("/search/")
     assert response.status_code == 200
     assert response.context["page_obj"] is None
+
+
+@pytest.mark.django_db
+def test_search_points_to_the_directory_for_services(client_for, partner_user):
+    """Services (AIMA, health centres...) are directory entries, not pages: the page search
+    cannot find them, so it offers the same words in the directory's own search."""
+    from tests.network.conftest import add_provider
+
+    add_provider("aima-evora", name="AIMA Évora", category="public-service")
+    client = client_for(partner_user)
+    html = client.get("/search/?q=AIMA").content.decode()
+    assert 'href="/directory/?q=AIMA"' in html
+    assert "AIMA Évora" in client.get("/directory/?q=AIMA").content.decode()

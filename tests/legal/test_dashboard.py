@@ -67,3 +67,11 @@ def test_panel_queries_do_not_grow(client_for, staff_user, must_read):
     for n in range(2, 14):
         must_read(f"Obrigatória {n}")
     assert count() == few
+
+
+@pytest.mark.django_db
+def test_panel_not_shown_to_a_bare_administrator(client_for, admin_user, must_read):
+    """The acknowledgement report counts staff and coordinators only: an administrator
+    account outside those groups is not told it is overdue."""
+    must_read("Obrigatória")
+    assert panel_html(client_for(admin_user)) is None

@@ -262,3 +262,20 @@ def test_photo_collection_recreated_after_deletion_stays_staff_only():
     restriction = collection.get_view_restrictions().get()
     assert set(restriction.groups.values_list("name", flat=True)) == {"Staff", "Coordinators"}
     assert photo_collection() == collection
+
+
+@pytest.mark.django_db
+def test_administrator_without_profile_page_gets_working_links(client_for, admin_user, office):
+    """A superuser outside Staff/Coordinators has no profile page: the edit form must not
+    link to one, and saving must not land on a 404."""
+    client = client_for(admin_user)
+    assert client.get(f"/people/{admin_user.username}/").status_code == 404
+    response = client.get("/people/me/edit/")
+    assert response.status_code == 200
+    assert f'href="/people/{admin_user.username}/"' not in response.content.decode()
+    assert 'href="/people/"' in response.content.decode()
+    response = client.post(
+        "/people/me/edit/", form_data(office=office.pk, role="staff"), follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/people/me/edit/"
+    assert Profile.objects.get(user=admin_user).phone == "+351 912 345 678"

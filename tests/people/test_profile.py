@@ -151,3 +151,11 @@ def test_every_new_user_gets_a_profile(db):
 
     user = make_user("novo", None, first_name="Zé", last_name="Novo")
     assert user.profile.search_name == "ze novo"
+
+
+@pytest.mark.django_db
+def test_profile_page_styles_the_office_card(client_for, staff_user, joao):
+    """Without the card's stylesheet the office's name, town, address, phone and hours ran
+    together on one line."""
+    content = client_for(staff_user).get("/people/joao.simoes/").content.decode()
+    assert "css/office-card.css" in content

@@ -1,12 +1,15 @@
 """The training demo: a realistic, idempotent 60-hour programme."""
 
 import io
+import re
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
+import time_machine
 
 from tests.conftest import make_user
 from training.models import (
@@ -68,3 +71,15 @@ def test_demo_builds_the_programme_once(client_for):
         .content.decode()
     )
     assert "Objetivo atingido" in html
+
+    # Two or three people are clearly behind: the coordinator report has someone to
+    # follow up (and not everyone is).
+    with time_machine.travel(datetime(2026, 11, 28, 12, tzinfo=UTC), tick=False):
+        behind = (
+            client_for(User.objects.get(username="coordinator"))
+            .get("/training/report/?behind=1")
+            .content.decode()
+        )
+    count = int(re.search(r'data-testid="behind-count">(\d+)', behind).group(1))
+    assert 2 <= count <= 3
+    assert behind.count('class="badge badge--warn"') == count

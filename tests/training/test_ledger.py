@@ -178,3 +178,8 @@ def test_personal_data_hook_lists_what_training_keeps(
     assert data["topic_requests"][0]["topic"] == "Saúde"
     assert data["certificate"] is None
     assert training_personal_data(coordinator_user)[1]["attendance"] == []
+
+
+def test_dashboard_panel_is_not_for_administrators_outside_the_programme(admin_user, client_for):
+    html = client_for(admin_user).get("/").content.decode()
+    assert 'data-testid="panel-training-progress"' not in html

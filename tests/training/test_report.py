@@ -42,6 +42,8 @@ def test_report_lists_everyone_with_hours_and_flags_who_is_behind(
     assert 'data-testid="report-chart"' in html and "<svg" in html
     assert '<title id="chart-title">' in html
     assert "Objetivo atingido" in html
+    # The legend explains the orange bars of the people behind schedule.
+    assert "barras cor de laranja: em atraso" in html
 
     filtered = client.get(f"/training/report/?office={office.pk}").content.decode()
     assert "Rita Pires" in filtered and "Joana Simões" not in filtered
