@@ -2,7 +2,6 @@
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 import vobject
 
 from intranet.core.roles import is_staff_member
+from intranet.core.spreadsheets import safe_cell
 
 from .forms import DirectoryFilterForm
 from .models import (
@@ -217,20 +217,6 @@ def _provider_row(provider, base_url: str, with_note: bool) -> dict:
     }
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-PHONE_SHAPE = re.compile(r"\+[\d ]+")
-
-
-def _safe_cell(value: str) -> str:
-    """Spreadsheets run cells starting with = + - @ (or a tab, a carriage return) as
-    formulas: neutralise them. A digit after the sign is no proof of harmlessness
-    ("=1+HYPERLINK(...)"); only a plain international phone number is kept as it is."""
-    value = str(value or "")
-    if value.startswith(FORMULA_START) and not PHONE_SHAPE.fullmatch(value):
-        return "'" + value
-    return value
-
-
 def export_csv(params: QueryDict, user, base_url: str) -> str:
     result = filtered_directory(params, user)
     columns = export_columns(user)
@@ -243,7 +229,7 @@ def export_csv(params: QueryDict, user, base_url: str) -> str:
         _provider_row(p, base_url, with_note) for p in result.providers.iterator(chunk_size=500)
     ]
     for row in rows:
-        writer.writerow([_safe_cell(row[key]) for key, _label in columns])
+        writer.writerow([safe_cell(row[key]) for key, _label in columns])
     return buffer.getvalue()
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from intranet.core.permissions import coordinator_required, staff_member_required
 from intranet.core.roles import is_coordinator, is_staff_member
+from intranet.core.spreadsheets import safe_cell
 from network.models import SupportOfficePage
 
 from . import services
@@ -467,16 +468,6 @@ def report(request):
     return render(request, "training/report.html", context)
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value) -> str:
-    """Spreadsheets run cells that start like a formula (a name typed as "=HYPERLINK(...)",
-    say): neutralise them with a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @coordinator_required
 def report_csv(request):
     context = _report_context(request)
@@ -489,7 +480,7 @@ def report_csv(request):
             _("Name"),
             _("Username"),
             _("Office"),
-            *[_csv_safe(module.title) for module in context["modules"]],
+            *[safe_cell(module.title) for module in context["modules"]],
             _("Total hours"),
             _("Target"),
             _("Behind schedule"),
@@ -499,9 +490,9 @@ def report_csv(request):
         ledger = row.ledger
         writer.writerow(
             [
-                _csv_safe(row.user.get_full_name()),
-                _csv_safe(row.user.get_username()),
-                _csv_safe(row.office.title if row.office else ""),
+                safe_cell(row.user.get_full_name()),
+                safe_cell(row.user.get_username()),
+                safe_cell(row.office.title if row.office else ""),
                 *[f"{m.total:.2f}" for m in ledger.modules],
                 f"{ledger.total:.2f}",
                 f"{ledger.target:.0f}",

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from intranet.core.permissions import coordinator_required, staff_member_required
 from intranet.core.roles import is_staff_member
+from intranet.core.spreadsheets import safe_cell
 from intranet.core.topics import TOPICS
 
 from .feeds import LegalUpdatesFeed
@@ -156,16 +157,6 @@ def report_detail_view(request, page_id: int):
     )
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_safe(value) -> str:
-    """Spreadsheets run cells that start like a formula (a name typed as "=HYPERLINK(...)",
-    say): neutralise them with a leading apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @coordinator_required
 def report_csv_view(request, page_id: int):
     update = _must_read_update(page_id)
@@ -180,13 +171,13 @@ def report_csv_view(request, page_id: int):
         for user, when in group.acknowledged:
             writer.writerow(
                 [
-                    *[_csv_safe(v) for v in (group.name, user.get_full_name(), user.username)],
-                    _csv_safe(user.email),
+                    *[safe_cell(v) for v in (group.name, user.get_full_name(), user.username)],
+                    safe_cell(user.email),
                     _("yes"),
                     timezone.localtime(when).strftime("%Y-%m-%d %H:%M"),
                 ]
             )
         for user in group.pending:
             cells = (group.name, user.get_full_name(), user.username, user.email)
-            writer.writerow([*[_csv_safe(v) for v in cells], _("no"), ""])
+            writer.writerow([*[safe_cell(v) for v in cells], _("no"), ""])
     return response

@@ -1,5 +1,4 @@
 import csv
-import re
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -18,6 +17,7 @@ from taggit.models import Tag
 
 from intranet.core.permissions import coordinator_required, staff_member_required
 from intranet.core.roles import is_coordinator
+from intranet.core.spreadsheets import safe_cell
 from network.models import SupportOfficePage
 
 from . import services
@@ -25,7 +25,6 @@ from .forms import FinderForm, LanguageFormSet, ProfileForm
 from .models import PeopleIndexPage, Profile
 
 PAGE_SIZE = 20
-PHONE_SHAPE = re.compile(r"\+[\d ]+")
 
 
 def _section_page():
@@ -229,16 +228,6 @@ def vcard(request, username):
     return response
 
 
-def _csv_safe(value) -> str:
-    """Spreadsheets run cells that start like a formula; neutralise them."""
-    text = "" if value is None else str(value)
-    if PHONE_SHAPE.fullmatch(text):
-        return text
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
 @require_GET
 @coordinator_required
 def export_csv(request):
@@ -267,7 +256,7 @@ def export_csv(request):
     for profile in profiles.iterator(chunk_size=500):
         writer.writerow(
             [
-                _csv_safe(value)
+                safe_cell(value)
                 for value in [
                     profile.name,
                     profile.user.get_username(),
