@@ -136,9 +136,19 @@ def _client(username, language=None):
     return client
 
 
+TEMPLATE_SYNTAX = ("{#", "#}", "{%", "%}", "{{", "}}")
+
+
 def _check(username, language=None):
-    statuses, links, redirects = crawl(_client(username, language))
+    leaks = []
+
+    def template_syntax_shown(url, html):
+        # A broken or multi-line template comment/tag is shown to the user as text.
+        leaks.extend((url, token) for token in TEMPLATE_SYNTAX if token in html)
+
+    statuses, links, redirects = crawl(_client(username, language), on_page=template_syntax_shown)
     assert len(statuses) > 10, statuses
+    assert not leaks, f"{username}: template syntax shown on pages: {sorted(set(leaks))}"
     server_errors = {url: code for url, code in statuses.items() if code >= 500}
     assert not server_errors, f"{username}: server errors: {server_errors}"
     broken = [(page, link) for page, link in links if statuses.get(link) in (403, 404)]
