@@ -41,6 +41,7 @@ serve: install
 	$(VENV)/bin/gunicorn intranet.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
 
 test: install
+	mkdir -p var
 	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
