@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 import vobject
 
+from intranet.core.reports import safe_cell
 from intranet.core.roles import is_staff_member
-from intranet.core.spreadsheets import safe_cell
 
 from .forms import DirectoryFilterForm
 from .models import (

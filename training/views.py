@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator, is_staff_member
-from intranet.core.spreadsheets import safe_cell
 from network.models import SupportOfficePage
 
 from . import services

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.reports import safe_cell
 from intranet.core.roles import is_staff_member
-from intranet.core.spreadsheets import safe_cell
 from intranet.core.topics import TOPICS
 
 from .feeds import LegalUpdatesFeed

@@ -16,8 +16,8 @@ import vobject
 from taggit.models import Tag
 
 from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator
-from intranet.core.spreadsheets import safe_cell
 from network.models import SupportOfficePage
 
 from . import services

@@ -1,6 +1,6 @@
 import pytest
 
-from intranet.core.spreadsheets import safe_cell
+from intranet.core.reports import safe_cell
 
 
 @pytest.mark.parametrize(

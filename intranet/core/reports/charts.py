@@ -1,0 +1,159 @@
+"""Charts drawn on the server as SVG, readable at 360 px and by screen readers.
+
+A chart is always shown beside a table with the same figures (``includes/reports``):
+the SVG carries a title and a description and is marked as an image; the table is the
+accessible version. Hidden counts (``Count.is_hidden``) get no bar and no point, only
+their label ("<5").
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .suppression import Count
+
+WIDTH = 360  # viewBox units: one unit is one CSS pixel on a phone
+LABEL_HEIGHT = 16
+BAR_HEIGHT = 14
+ROW_GAP = 10
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, Count):
+        return None if value.is_hidden else float(value.value)
+    if value is None:
+        return None
+    return float(value) if isinstance(value, int | float | Decimal) else None
+
+
+@dataclass
+class Bar:
+    label: str
+    value_text: str
+    y: float
+    width: float
+    highlight: bool = False
+    marker_x: float | None = None
+
+
+@dataclass
+class BarChart:
+    """Horizontal bars, each with its label above it, so long labels fit on a phone."""
+
+    title: str
+    description: str = ""
+    bars: list[Bar] = field(default_factory=list)
+    height: float = 0
+    target_x: float | None = None
+    target_label: str = ""
+    legend: list[tuple[str, str]] = field(default_factory=list)  # (css class, text)
+    testid: str = ""
+
+
+def bar_chart(
+    title: str,
+    items: Sequence[tuple[str, Any]],
+    *,
+    description: str = "",
+    maximum: float | None = None,
+    highlight: Sequence[bool] | None = None,
+    markers: Sequence[Any] | None = None,
+    target: float | None = None,
+    target_label: str = "",
+    legend: Sequence[tuple[str, str]] = (),
+    value_format=str,
+    testid: str = "",
+) -> BarChart:
+    """``items`` are (label, value) with value a number or a ``Count``.
+
+    ``markers`` draws a tick per bar (e.g. the hours expected by now); ``target`` a
+    vertical line across the chart (e.g. the 60-hour target).
+    """
+    numbers = [_number(value) for _label, value in items]
+    marker_numbers = [_number(m) for m in markers] if markers else []
+    top = max(
+        [maximum or 0, target or 0, *[n for n in numbers if n], *[m for m in marker_numbers if m]]
+    )
+    scale = (WIDTH - 2) / top if top else 0
+    bars = []
+    y = 0.0
+    for index, (label, value) in enumerate(items):
+        number = numbers[index]
+        shown = str(value) if isinstance(value, Count) else value_format(value)
+        marker = marker_numbers[index] if marker_numbers else None
+        bars.append(
+            Bar(
+                label=str(label),
+                value_text=shown,
+                y=y,
+                width=round((number or 0) * scale, 1),
+                highlight=bool(highlight and highlight[index]),
+                marker_x=round(marker * scale, 1) if marker is not None else None,
+            )
+        )
+        y += LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
+    return BarChart(
+        title=str(title),
+        description=str(description),
+        bars=bars,
+        height=max(y, LABEL_HEIGHT + BAR_HEIGHT),
+        target_x=round(target * scale, 1) if target and scale else None,
+        target_label=str(target_label),
+        legend=[(css, str(text)) for css, text in legend],
+        testid=testid,
+    )
+
+
+@dataclass
+class Point:
+    label: str
+    value_text: str
+    x: float
+    y: float | None  # None: hidden or missing, no point drawn
+
+
+@dataclass
+class LineChart:
+    title: str
+    description: str = ""
+    points: list[Point] = field(default_factory=list)
+    segments: list[tuple[float, float, float, float]] = field(default_factory=list)
+    height: float = 160
+    top_label: str = ""
+    testid: str = ""
+
+
+def line_chart(
+    title: str,
+    items: Sequence[tuple[str, Any]],
+    *,
+    description: str = "",
+    testid: str = "",
+) -> LineChart:
+    """A line over time (e.g. enquiries by month); hidden counts break the line."""
+    plot_top, plot_bottom, left, right = 14.0, 130.0, 8.0, WIDTH - 8.0
+    numbers = [_number(value) for _label, value in items]
+    top = max([n for n in numbers if n] or [0])
+    step = (right - left) / max(len(items) - 1, 1)
+    points = []
+    for index, (label, value) in enumerate(items):
+        number = numbers[index]
+        y = None
+        if number is not None:
+            y = plot_bottom - (number / top * (plot_bottom - plot_top) if top else 0)
+            y = round(y, 1)
+        points.append(Point(str(label), str(value), round(left + index * step, 1), y))
+    segments = [
+        (a.x, a.y, b.x, b.y)
+        for a, b in zip(points, points[1:], strict=False)
+        if a.y is not None and b.y is not None
+    ]
+    return LineChart(
+        title=str(title),
+        description=str(description),
+        points=points,
+        segments=segments,
+        top_label=str(int(top)) if top else "0",
+        testid=testid,
+    )
