@@ -492,26 +492,22 @@ def test_language_switch_does_not_redirect_off_site(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("key", ["training:my-sessions-ics", "training:sessions-ics"])
-def test_calendar_feeds_without_a_valid_token_give_nothing(client, objects, key):
-    url = ROUTES[key].url(objects)
-    for suffix in ["", "?token=", "?token=not-a-real-token"]:
-        response = client.get(url + suffix)
-        assert response.status_code == 403, suffix
-        assert b"VCALENDAR" not in response.content
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("key", ["legal:feed", "legal:topic-feed"])
-def test_legal_feeds_without_a_valid_token_give_nothing(client, objects, key):
+@pytest.mark.parametrize(
+    "key", ["training:my-sessions-ics", "training:sessions-ics", "legal:feed", "legal:topic-feed"]
+)
+def test_personal_feeds_without_a_valid_token_give_nothing(client, objects, key):
+    """One behaviour for every token-or-session feed (intranet.core.tokens): no token and
+    no session, the login page; a bad one, 403 with nothing of the feed."""
     url = ROUTES[key].url(objects)
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"].startswith(LOGIN)
-    response = client.get(url + "?token=not-a-real-token")
-    assert response.status_code == 403
-    assert b"<feed" not in response.content
-    assert b"Novas regras" not in response.content
+    for suffix in ["?token=", "?token=not-a-real-token"]:
+        response = client.get(url + suffix)
+        assert response.status_code == 403, suffix
+        assert b"VCALENDAR" not in response.content
+        assert b"<feed" not in response.content
+        assert b"Novas regras" not in response.content
 
 
 @pytest.mark.django_db
@@ -535,10 +531,9 @@ def test_certificate_verification_shows_only_name_hours_and_dates(client, object
 
 
 def test_secret_tokens_are_long_and_random():
-    from intranet.legal.models import new_feed_token
-    from training.models.records import new_certificate_code, new_token
+    from intranet.core.models import new_token_value as new_token
+    from training.models.records import new_certificate_code
 
-    assert len(new_feed_token()) >= 32
     assert len(new_token()) >= 32
     assert new_token() != new_token()
     # 12 characters from 32 symbols: 60 bits, enough for a code checked by a DB lookup.

@@ -15,11 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intranet.core.roles import COORDINATORS, STAFF, is_coordinator
+from intranet.core.tokens import current_token
 
 from .models import (
+    CALENDAR_PURPOSE,
     Attendance,
     Booking,
-    CalendarToken,
     Certificate,
     SelfStudyCompletion,
     TopicArea,
@@ -546,24 +547,6 @@ def can_see_ledger(viewer, person) -> bool:
     return viewer.is_authenticated and (viewer.pk == person.pk or is_coordinator(viewer))
 
 
-# --- Calendar tokens -------------------------------------------------------------------
-
-
-def calendar_token(user: User) -> CalendarToken:
-    token, _created = CalendarToken.objects.get_or_create(user=user)
-    return token
-
-
-def regenerate_calendar_token(user: User) -> CalendarToken:
-    from .models.records import new_token
-
-    token = calendar_token(user)
-    token.token = new_token()
-    token.created_at = timezone.now()
-    token.save(update_fields=["token", "created_at"])
-    return token
-
-
 # --- Personal data ---------------------------------------------------------------------
 
 
@@ -617,5 +600,5 @@ def personal_data(user: User) -> dict:
         }
         if certificate
         else None,
-        "calendar_feed": CalendarToken.objects.filter(user=user).exists(),
+        "calendar_feed": current_token(user, CALENDAR_PURPOSE) is not None,
     }

@@ -12,19 +12,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from intranet.core.permissions import coordinator_required, staff_member_required
 from intranet.core.reports import safe_cell
-from intranet.core.roles import is_coordinator, is_staff_member
+from intranet.core.roles import is_coordinator
+from intranet.core.tokens import current_token, issue_token, token_or_session
 from network.models import SupportOfficePage
 
 from . import services
 from .documents import certificate_pdf, sessions_calendar
 from .forms import AttendanceFormSet, TopicRequestForm, TriageForm, WalkInForm
 from .models import (
+    CALENDAR_PURPOSE,
     Booking,
-    CalendarToken,
     Certificate,
     TopicRequest,
     TrainingModulePage,
@@ -278,29 +279,14 @@ def progress(request, user_id=None):
 # --- Calendar feeds --------------------------------------------------------------------
 
 
-def _feed_user(request):
-    """The person a feed is for: from ``?token=`` (calendar apps) or the session."""
-    token = request.GET.get("token")
-    if token:
-        found = CalendarToken.objects.select_related("user").filter(token=token).first()
-        if found is None or not found.user.is_active or not is_staff_member(found.user):
-            raise PermissionDenied
-        return found.user
-    if request.user.is_authenticated and is_staff_member(request.user):
-        return request.user
-    raise PermissionDenied
-
-
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "private, max-age=300"
     return response
 
 
-@login_not_required
-def my_sessions_ics(request):
-    person = _feed_user(request)
+@token_or_session(CALENDAR_PURPOSE)
+def my_sessions_ics(request, person):
     sessions = (
         TrainingSession.objects.filter(
             bookings__user=person, bookings__status=Booking.Status.BOOKED
@@ -312,9 +298,8 @@ def my_sessions_ics(request):
     return _ics_response(sessions_calendar(sessions, name), "my-sessions.ics")
 
 
-@login_not_required
-def all_sessions_ics(request):
-    _feed_user(request)
+@token_or_session(CALENDAR_PURPOSE)
+def all_sessions_ics(request, person):
     since = timezone.now() - timezone.timedelta(days=365)
     sessions = (
         TrainingSession.objects.filter(starts_at__gte=since)
@@ -327,22 +312,24 @@ def all_sessions_ics(request):
 
 
 @staff_member_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def calendar_feeds(request):
+    """The person's calendar addresses; made (or changed, if one leaked) by a POST."""
     if request.method == "POST":
-        services.regenerate_calendar_token(request.user)
-        messages.success(request, _("New feed addresses created; the old ones no longer work."))
+        had_one = current_token(request.user, CALENDAR_PURPOSE) is not None
+        issue_token(request.user, CALENDAR_PURPOSE)
+        if had_one:
+            messages.success(request, _("New feed addresses created; the old ones no longer work."))
+        else:
+            messages.success(request, _("Your calendar addresses are ready."))
         return redirect("training:calendar")
-    token = services.calendar_token(request.user)
-    base = request.build_absolute_uri("/").rstrip("/")
-    return render(
-        request,
-        "training/calendar_feeds.html",
-        {
-            "page_title": _("Calendar feeds"),
-            "my_feed": f"{base}{reverse('training:my-sessions-ics')}?token={token.token}",
-            "all_feed": f"{base}{reverse('training:sessions-ics')}?token={token.token}",
-        },
-    )
+    token = current_token(request.user, CALENDAR_PURPOSE)
+    context = {"page_title": _("Calendar feeds"), "token": token}
+    if token is not None:
+        query = f"?token={token.token}"
+        context["my_feed"] = request.build_absolute_uri(reverse("training:my-sessions-ics")) + query
+        context["all_feed"] = request.build_absolute_uri(reverse("training:sessions-ics")) + query
+    return render(request, "training/calendar_feeds.html", context)
 
 
 # --- Topic requests --------------------------------------------------------------------

@@ -1,4 +1,8 @@
+import secrets
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -83,3 +87,47 @@ class SectionPage(Page):
             self.get_children().live().specific().only("id", "title", "url_path")[:100]
         )
         return context
+
+
+def new_token_value() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class PersonalToken(models.Model):
+    """A personal secret in a URL, for programs that keep no session: feed readers and
+    calendar apps. One live token per person and purpose; rotating revokes the old one.
+
+    Made only by a POST (``intranet.core.tokens.issue_token``); checked by
+    ``intranet.core.tokens.token_or_session``. The secret is kept as is, because the
+    person's page shows their address again whenever they need it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="personal_tokens",
+        verbose_name=_("user"),
+    )
+    purpose = models.CharField(_("purpose"), max_length=40)
+    token = models.CharField(max_length=64, unique=True, default=new_token_value)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("personal token")
+        verbose_name_plural = _("personal tokens")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "purpose"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="core_one_live_token_per_purpose",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.purpose}"
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None

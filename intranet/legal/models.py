@@ -1,5 +1,3 @@
-import secrets
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -341,28 +339,8 @@ class Acknowledgement(models.Model):
         return f"{self.user} · {self.page_id} · {self.epoch}"
 
 
-def new_feed_token() -> str:
-    return secrets.token_urlsafe(24)
-
-
-class FeedToken(models.Model):
-    """A personal secret for the Atom feed's address, so feed readers need no session."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="legal_feed_token",
-        verbose_name=_("user"),
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("feed token")
-        verbose_name_plural = _("feed tokens")
-
-    def __str__(self):
-        return str(self.user)
+# The purpose of a person's feed token (intranet.core.tokens).
+FEED_PURPOSE = "legal-feed"
 
 
 class AcknowledgementReminder(models.Model):

@@ -1,9 +1,6 @@
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,11 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from intranet.core.permissions import coordinator_required, staff_member_required
 from intranet.core.reports import safe_cell
-from intranet.core.roles import is_staff_member
+from intranet.core.tokens import current_token, issue_token, token_or_session
 from intranet.core.topics import TOPICS
 
 from .feeds import LegalUpdatesFeed
-from .models import FeedToken, LegalUpdatePage
+from .models import FEED_PURPOSE, LegalUpdatePage
 from .services import (
     AcknowledgementRefused,
     acknowledge,
@@ -67,51 +64,45 @@ def acknowledge_view(request, page_id: int):
     return redirect(page.url)
 
 
-@login_not_required
 @require_http_methods(["GET", "HEAD"])
-def feed_view(request, topic: str | None = None):
+@token_or_session(FEED_PURPOSE)
+def feed_view(request, person, topic: str | None = None):
     """The Atom feed: for a logged-in staff member, or with a personal token for readers
     that keep no session. Without either, no content at all."""
-    token = request.GET.get("token", "")
-    if token:
-        owner = FeedToken.objects.select_related("user").filter(token=token).first()
-        if owner is None or not owner.user.is_active or not is_staff_member(owner.user):
-            return HttpResponse(
-                _("This feed address is not valid (any more). Get yours from the intranet."),
-                status=403,
-                content_type="text/plain; charset=utf-8",
-            )
-    elif not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    elif not is_staff_member(request.user):
-        raise PermissionDenied
-    response = LegalUpdatesFeed()(request, topic=topic)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return LegalUpdatesFeed()(request, topic=topic)
 
 
 @staff_member_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def my_feed_view(request):
-    """The person's own feed addresses, and a way to change them if one leaked."""
+    """The person's own feed addresses; made (or changed, if one leaked) by a POST."""
     if request.method == "POST":
-        FeedToken.objects.filter(user=request.user).delete()
-        FeedToken.objects.create(user=request.user)
-        messages.success(request, _("Your feed address was changed. The old one no longer works."))
+        had_one = current_token(request.user, FEED_PURPOSE) is not None
+        issue_token(request.user, FEED_PURPOSE)
+        if had_one:
+            messages.success(
+                request, _("Your feed address was changed. The old one no longer works.")
+            )
+        else:
+            messages.success(request, _("Your feed address is ready."))
         return redirect("legal:my-feed")
-    token, _created = FeedToken.objects.get_or_create(user=request.user)
-    base = request.build_absolute_uri(reverse("legal:feed"))
-    topic_feeds = [
-        (label, request.build_absolute_uri(reverse("legal:topic-feed", args=[slug])))
-        for slug, label in TOPICS
-    ]
+    token = current_token(request.user, FEED_PURPOSE)
+    feed_url, topic_feeds = "", []
+    if token is not None:
+        query = f"?token={token.token}"
+        feed_url = request.build_absolute_uri(reverse("legal:feed")) + query
+        topic_feeds = [
+            (label, request.build_absolute_uri(reverse("legal:topic-feed", args=[slug])) + query)
+            for slug, label in TOPICS
+        ]
     return render(
         request,
         "legal/my_feed.html",
         {
             "page_title": _("Your legal updates feed"),
-            "feed_url": f"{base}?token={token.token}",
-            "topic_feeds": [(label, f"{url}?token={token.token}") for label, url in topic_feeds],
+            "token": token,
+            "feed_url": feed_url,
+            "topic_feeds": topic_feeds,
         },
     )
 

@@ -4,7 +4,13 @@ or a personal token."""
 import feedparser
 import pytest
 
-from intranet.legal.models import FeedToken
+from intranet.core.models import PersonalToken
+from intranet.core.tokens import issue_token
+from intranet.legal.models import FEED_PURPOSE
+
+
+def feed_token(user) -> str:
+    return PersonalToken.objects.get(user=user, purpose=FEED_PURPOSE, revoked_at=None).token
 
 
 def parse(response):
@@ -48,8 +54,12 @@ def test_anonymous_feed_has_no_content(client, make_update):
 def test_personal_token_works_without_a_session(client_for, client, staff_user, make_update):
     make_update("Número de utente para migrantes", topics=["health"])
     make_update("Matrícula escolar", topics=["education"])
-    page = client_for(staff_user).get("/legal-updates/my-feed/").content.decode()
-    token = FeedToken.objects.get(user=staff_user).token
+    staff = client_for(staff_user)
+    first_look = staff.get("/legal-updates/my-feed/").content.decode()
+    assert 'data-testid="create-feed"' in first_look
+    assert not PersonalToken.objects.exists(), "a GET must not make a token"
+    page = staff.post("/legal-updates/my-feed/", follow=True).content.decode()
+    token = feed_token(staff_user)
     assert f"http://testserver/legal-updates/feed/?token={token}" in page
     assert f"http://testserver/legal-updates/feed/health/?token={token}" in page
 
@@ -64,11 +74,11 @@ def test_personal_token_works_without_a_session(client_for, client, staff_user, 
 @pytest.mark.django_db
 def test_changing_the_address_stops_the_old_one(client_for, client, staff_user):
     staff = client_for(staff_user)
-    staff.get("/legal-updates/my-feed/")
-    old = FeedToken.objects.get(user=staff_user).token
+    staff.post("/legal-updates/my-feed/")
+    old = feed_token(staff_user)
     response = staff.post("/legal-updates/my-feed/", follow=True)
     assert response.status_code == 200
-    new = FeedToken.objects.get(user=staff_user).token
+    new = feed_token(staff_user)
     assert new != old
     client.logout()
     assert client.get(f"/legal-updates/feed/?token={old}").status_code == 403
@@ -77,8 +87,8 @@ def test_changing_the_address_stops_the_old_one(client_for, client, staff_user):
 
 @pytest.mark.django_db
 def test_tokens_of_people_who_left_or_are_not_staff_do_not_work(client, staff_user, partner_user):
-    staff_token = FeedToken.objects.create(user=staff_user).token
-    partner_token = FeedToken.objects.create(user=partner_user).token
+    staff_token = issue_token(staff_user, FEED_PURPOSE).token
+    partner_token = issue_token(partner_user, FEED_PURPOSE).token
     staff_user.is_active = False
     staff_user.save()
     assert client.get(f"/legal-updates/feed/?token={staff_token}").status_code == 403

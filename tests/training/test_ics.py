@@ -3,8 +3,9 @@
 import pytest
 from icalendar import Calendar
 
+from intranet.core.tokens import current_token, issue_token
 from training import services
-from training.models import CalendarToken
+from training.models import CALENDAR_PURPOSE
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ def test_my_feed_with_token_works_without_login(client, staff_user, module, make
     mine = make_session(module, days=3)
     make_session(module, days=4)  # not booked
     services.book_session(staff_user, mine.pk)
-    token = services.calendar_token(staff_user).token
+    token = issue_token(staff_user, CALENDAR_PURPOSE).token
 
     items = events(client.get(f"/training/my-sessions.ics?token={token}"))
 
@@ -40,10 +41,10 @@ def test_my_feed_with_login_and_all_sessions_feed(client_for, staff_user, module
 
 
 def test_bad_or_regenerated_token_is_refused(client, client_for, staff_user):
-    old = services.calendar_token(staff_user).token
+    old = issue_token(staff_user, CALENDAR_PURPOSE).token
     assert client.get("/training/my-sessions.ics?token=nope").status_code == 403
     client_for(staff_user).post("/training/calendar/")
-    new = CalendarToken.objects.get(user=staff_user).token
+    new = current_token(staff_user, CALENDAR_PURPOSE).token
     assert new != old
     client.logout()
     assert client.get(f"/training/my-sessions.ics?token={old}").status_code == 403
@@ -51,16 +52,22 @@ def test_bad_or_regenerated_token_is_refused(client, client_for, staff_user):
 
 
 def test_partner_token_or_session_gets_nothing(client, client_for, partner_user):
-    token = CalendarToken.objects.create(user=partner_user).token
+    token = issue_token(partner_user, CALENDAR_PURPOSE).token
     assert client.get(f"/training/my-sessions.ics?token={token}").status_code == 403
     assert client_for(partner_user).get("/training/sessions.ics").status_code == 403
 
 
-def test_anonymous_without_token_is_refused(client):
-    assert client.get("/training/sessions.ics").status_code == 403
+def test_anonymous_without_token_is_sent_to_log_in(client):
+    response = client.get("/training/sessions.ics")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 def test_feed_page_shows_my_urls(client_for, staff_user):
-    html = client_for(staff_user).get("/training/calendar/").content.decode()
-    token = CalendarToken.objects.get(user=staff_user).token
+    client = client_for(staff_user)
+    html = client.get("/training/calendar/").content.decode()
+    assert current_token(staff_user, CALENDAR_PURPOSE) is None, "a GET must not make a token"
+    assert 'data-testid="create-feed"' in html
+    html = client.post("/training/calendar/", follow=True).content.decode()
+    token = current_token(staff_user, CALENDAR_PURPOSE).token
     assert f"/training/my-sessions.ics?token={token}" in html

@@ -3,6 +3,7 @@
 import datetime
 import django.core.validators
 import django.db.models.deletion
+import intranet.core.models
 import django.utils.timezone
 import modelcluster.fields
 import modelsearch.index
@@ -43,7 +44,7 @@ class Migration(migrations.Migration):
             name='CalendarToken',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(default=training.models.records.new_token, max_length=64, unique=True)),
+                ('token', models.CharField(default=intranet.core.models.new_token_value, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='training_calendar_token', to=settings.AUTH_USER_MODEL)),
             ],

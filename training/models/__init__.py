@@ -1,8 +1,8 @@
 from .pages import TOPIC_AREAS, ModuleMaterial, TopicArea, TrainingModulePage, TrainingProgrammePage
 from .records import (
+    CALENDAR_PURPOSE,
     Attendance,
     Booking,
-    CalendarToken,
     Certificate,
     SelfStudyCompletion,
     TopicRequest,
@@ -13,7 +13,7 @@ __all__ = [
     "TOPIC_AREAS",
     "Attendance",
     "Booking",
-    "CalendarToken",
+    "CALENDAR_PURPOSE",
     "Certificate",
     "ModuleMaterial",
     "SelfStudyCompletion",

@@ -15,9 +15,8 @@ from wagtail.search import index
 
 from .pages import TopicArea, TrainingModulePage
 
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)
+# The purpose of a person's calendar token (intranet.core.tokens).
+CALENDAR_PURPOSE = "training-calendar"
 
 
 def new_certificate_code() -> str:
@@ -354,20 +353,3 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name} · {self.code}"
-
-
-class CalendarToken(models.Model):
-    """The secret in a person's calendar feed URL, so a calendar app can fetch it."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_calendar_token"
-    )
-    token = models.CharField(max_length=64, unique=True, default=new_token)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("calendar token")
-        verbose_name_plural = _("calendar tokens")
-
-    def __str__(self) -> str:
-        return str(self.user)

@@ -1,0 +1,14 @@
+"""``{% section_url "legal.LegalUpdateIndexPage" %}``: the address of a section page,
+wherever an editor has moved it or whatever slug they gave it. Never write a section's
+path in a template."""
+
+from django import template
+
+from intranet.core.sections import section_url
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True, name="section_url")
+def section_url_tag(context, model_label: str) -> str:
+    return section_url(model_label, context.get("request"))
