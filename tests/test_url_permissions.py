@@ -86,6 +86,7 @@ ROUTES = {
     "set_language": Route(PUBLIC, _r("set_language"), method="post", ok=(302,)),
     "logout": Route(ANY_USER, _r("logout"), method="post"),
     "password_change": Route(ANY_USER, _r("password_change")),
+    "notification-settings": Route(ANY_USER, _r("notification-settings")),
     "password_change_done": Route(ANY_USER, _r("password_change_done")),
     # Words only in the referral note must not find the provider for a partner.
     "search": Route(ANY_USER, lambda o: reverse("search") + "?q=Xerazade", absent=("Loja",)),

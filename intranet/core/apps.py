@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "intranet.core"
     label = "core"
     verbose_name = _("Intranet core")
+
+    def ready(self):
+        from .notifications import take_over_workflow_emails
+
+        take_over_workflow_emails()

@@ -131,3 +131,58 @@ class PersonalToken(models.Model):
     @property
     def is_live(self) -> bool:
         return self.revoked_at is None
+
+
+class Notification(models.Model):
+    """One notification e-mail to one person: the single dedup record of the intranet.
+
+    ``(recipient, kind, key)`` is unique, so whatever runs twice (a cron job, a publish,
+    two workers) sends once. ``key`` says what the e-mail is about: a page and its round,
+    a booking, a day for daily reminders.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+    key = models.CharField(_("about"), max_length=200)
+    created_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "key"], name="core_one_notification_per_key"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "key"], name="core_notification_kind_key")]
+
+    def __str__(self):
+        return f"{self.kind} → {self.recipient} ({self.key})"
+
+
+class NotificationOptOut(models.Model):
+    """A person's choice not to receive one kind of optional notification."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_opt_outs",
+        verbose_name=_("user"),
+    )
+    kind = models.CharField(_("kind"), max_length=60)
+
+    class Meta:
+        verbose_name = _("notification opt-out")
+        verbose_name_plural = _("notification opt-outs")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="core_one_opt_out_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user} ✕ {self.kind}"

@@ -2,13 +2,15 @@ import mimetypes
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.i18n import set_language as django_set_language
 
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
@@ -75,3 +77,44 @@ def media(request, path: str):
 @login_not_required
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def notification_settings(request):
+    """Which optional e-mails the person wants; the others are listed as always sent."""
+    from .notifications import kinds, set_choices
+
+    all_kinds = kinds()
+    if request.method == "POST":
+        optional = {kind.slug for kind in all_kinds if kind.optional}
+        wanted = set(request.POST.getlist("kind")) & optional
+        set_choices(request.user, wanted)
+        messages.success(request, _("Your e-mail choices were saved."))
+        return redirect("notification-settings")
+    opted_out = set(request.user.notification_opt_outs.values_list("kind", flat=True))
+    return render(
+        request,
+        "core/notification_settings.html",
+        {
+            "page_title": _("E-mail notifications"),
+            "optional": [(kind, kind.slug not in opted_out) for kind in all_kinds if kind.optional],
+            "always": [kind for kind in all_kinds if not kind.optional],
+        },
+    )
+
+
+@login_not_required
+@require_POST
+def set_language(request):
+    """Django's language switch, which also remembers the choice on the person's profile,
+    so that e-mails and the admin reach them in the language they chose."""
+    response = django_set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in {code for code, _n in settings.LANGUAGES}:
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(request.user)
+        if profile.preferred_language != language:
+            profile.preferred_language = language
+            profile.save(update_fields=["preferred_language"])
+    return response

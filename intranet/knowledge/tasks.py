@@ -27,27 +27,6 @@ def _send(recipient: User, template: str, context: dict) -> None:
 
 
 @task()
-def send_review_outcome(
-    page_id: int, recipient_id: int, reviewer_id: int | None, approved: bool, comment: str
-) -> None:
-    page = Page.objects.filter(pk=page_id).first()
-    recipient = User.objects.filter(pk=recipient_id).first()
-    if page is None or recipient is None:
-        return
-    reviewer = User.objects.filter(pk=reviewer_id).first() if reviewer_id else None
-    _send(
-        recipient,
-        "review_approved" if approved else "review_rejected",
-        {
-            "page": page,
-            "reviewer": reviewer,
-            "comment": comment,
-            "edit_url": f"/admin/pages/{page.pk}/edit/",
-        },
-    )
-
-
-@task()
 def send_new_version(page_id: int, follower_ids: list[int]) -> None:
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
