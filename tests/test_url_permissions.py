@@ -124,7 +124,7 @@ ROUTES = {
         COORDINATOR,
         _r("people:mark-left", lambda o: o["colleague"].username),
         method="post",
-        ok=(302,),
+        ok=(200,),  # the confirmation page; the second POST (confirm=yes) acts
     ),
     "people:mark-returned": Route(
         COORDINATOR,

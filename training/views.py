@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator
 from intranet.core.tokens import current_token, issue_token, token_or_session
@@ -48,7 +48,7 @@ def _sessions_with_counts():
     )
 
 
-@staff_member_required
+@network_staff_required
 def session_list(request):
     past = request.GET.get("when") == "past"
     now = timezone.now()
@@ -67,7 +67,7 @@ def session_list(request):
     )
 
 
-@staff_member_required
+@network_staff_required
 def session_detail(request, pk):
     session = get_object_or_404(_sessions_with_counts(), pk=pk)
     booking = (
@@ -91,7 +91,7 @@ def session_detail(request, pk):
 
 
 @require_POST
-@staff_member_required
+@network_staff_required
 def session_book(request, pk):
     get_object_or_404(TrainingSession, pk=pk)
     try:
@@ -115,7 +115,7 @@ def session_book(request, pk):
 
 
 @require_POST
-@staff_member_required
+@network_staff_required
 def session_cancel(request, pk):
     get_object_or_404(TrainingSession, pk=pk)
     try:
@@ -231,7 +231,7 @@ def attendance_register(request, pk):
 
 
 @require_POST
-@staff_member_required
+@network_staff_required
 def self_study_complete(request, module_id):
     module = get_object_or_404(TrainingModulePage, pk=module_id)
     try:
@@ -255,7 +255,7 @@ def self_study_complete(request, module_id):
 # --- Progress (hours ledger) -----------------------------------------------------------
 
 
-@staff_member_required
+@network_staff_required
 def progress(request, user_id=None):
     person = request.user if user_id is None else get_object_or_404(User, pk=user_id)
     if not services.can_see_ledger(request.user, person):
@@ -311,7 +311,7 @@ def all_sessions_ics(request, person):
     )
 
 
-@staff_member_required
+@network_staff_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def calendar_feeds(request):
     """The person's calendar addresses; made (or changed, if one leaked) by a POST."""
@@ -335,7 +335,7 @@ def calendar_feeds(request):
 # --- Topic requests --------------------------------------------------------------------
 
 
-@staff_member_required
+@network_staff_required
 def request_list(request):
     form = TopicRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -492,7 +492,7 @@ def report_csv(request):
 # --- Certificates ----------------------------------------------------------------------
 
 
-@staff_member_required
+@network_staff_required
 def certificate_download(request, code):
     certificate = get_object_or_404(Certificate.objects.select_related("user"), code=code)
     if not services.can_see_ledger(request.user, certificate.user):

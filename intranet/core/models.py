@@ -21,14 +21,9 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "training.TrainingProgrammePage",
-        "legal.LegalUpdateIndexPage",
-        "people.PeopleIndexPage",
-        "network.NetworkDirectoryPage",
-        "knowledge.KnowledgeBaseIndexPage",
-        "core.ContentPage",
-    ]
+    # No subpage_types: each section declares ``parent_page_types = ["core.HomePage"]``
+    # (SectionPage does), so a feature adds its section without the core naming it.
+    # Every page model must declare its parent_page_types (tests/core/test_page_tree.py).
     max_count = 1
     template = "core/home_page.html"
 

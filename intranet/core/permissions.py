@@ -8,8 +8,9 @@ from django.core.exceptions import PermissionDenied
 from .roles import is_coordinator, is_staff_member
 
 
-def staff_member_required(view):
-    """Staff, coordinators and administrators; partners get 403."""
+def network_staff_required(view):
+    """Staff, coordinators and administrators; partners get 403. (Not Django admin's
+    ``network_staff_required``, which is about ``User.is_staff``.)"""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -28,17 +29,3 @@ def coordinator_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-class StaffMemberRequiredMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not is_staff_member(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class CoordinatorRequiredMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not is_coordinator(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)

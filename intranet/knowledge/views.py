@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
-from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.visibility import can_see_page
 
 from . import services
@@ -34,7 +34,7 @@ def _back(request, page: Page):
 
 
 @require_POST
-@staff_member_required
+@network_staff_required
 def follow(request, page_id: int):
     page = _visible_page_or_404(request, page_id)
     services.follow(request.user, page)
@@ -47,7 +47,7 @@ def follow(request, page_id: int):
 
 
 @require_POST
-@staff_member_required
+@network_staff_required
 def unfollow(request, page_id: int):
     page = _visible_page_or_404(request, page_id)
     services.unfollow(request.user, page)
@@ -55,7 +55,7 @@ def unfollow(request, page_id: int):
     return _back(request, page)
 
 
-@staff_member_required
+@network_staff_required
 def following(request):
     paginator = Paginator(services.followed_pages(request.user), PER_PAGE)
     return render(

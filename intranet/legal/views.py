@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports import safe_cell
 from intranet.core.tokens import current_token, issue_token, token_or_session
 from intranet.core.topics import TOPICS
@@ -40,7 +40,7 @@ def _refuse(request, message: str, page: LegalUpdatePage | None = None, status: 
 
 
 @require_POST
-@staff_member_required
+@network_staff_required
 def acknowledge_view(request, page_id: int):
     """ "I have read this": records the acknowledgement of the logged-in person only."""
     page = LegalUpdatePage.objects.filter(pk=page_id).first()
@@ -72,7 +72,7 @@ def feed_view(request, person, topic: str | None = None):
     return LegalUpdatesFeed()(request, topic=topic)
 
 
-@staff_member_required
+@network_staff_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def my_feed_view(request):
     """The person's own feed addresses; made (or changed, if one leaked) by a POST."""

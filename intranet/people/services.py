@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import (
     Case,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Prefetch,
@@ -29,6 +30,7 @@ from wagtail.models import Collection, CollectionViewRestriction
 from intranet.core.roles import COORDINATORS, STAFF
 
 from .models import Profile, normalise
+from .signals import person_left
 
 PHOTO_COLLECTION = "Fotografias da equipa"
 PROFILE_PANEL_HOOK = "register_profile_panel"
@@ -73,13 +75,52 @@ def normalise_phone(value: str) -> str:
 # --- search --------------------------------------------------------------------------
 
 
-def staff_profiles() -> QuerySet[Profile]:
-    """Profiles of people who work in the network (Staff or Coordinators, active account).
-    Partners and bare administrator accounts have profiles too, but are not colleagues."""
-    in_network = User.groups.through.objects.filter(
-        user_id=OuterRef("user_id"), group__name__in=[STAFF, COORDINATORS]
+def _in_network(user_ref: str):
+    """Group memberships that make the outer row's user network staff."""
+    return User.groups.through.objects.filter(
+        user_id=OuterRef(user_ref), group__name__in=[STAFF, COORDINATORS]
     )
-    return Profile.objects.filter(Exists(in_network), user__is_active=True)
+
+
+def staff_profiles() -> QuerySet[Profile]:
+    """Profiles of people in Staff or Coordinators with an active account, including those
+    marked as having left (coordinators may list them). Partners and bare administrator
+    accounts have profiles too, but are not colleagues. For "who works here today" use
+    ``colleagues()``."""
+    # Leaving deactivates the login, so leavers are kept whatever their account says.
+    return Profile.objects.filter(Exists(_in_network("user_id"))).filter(
+        Q(user__is_active=True) | Q(is_active_member=False)
+    )
+
+
+def colleagues(office=None) -> QuerySet[User]:
+    """The people who work in the network today, as users: Staff or Coordinators, with an
+    active account, not marked as having left. Every "who must read / who is in the
+    programme / who may log enquiries" list starts here.
+
+    ``office``: a support office (page or id) to keep only the people based there. Each
+    user comes with ``office_id`` and ``office_title`` annotated, so callers never reach
+    into profiles themselves.
+    """
+    users = User.objects.filter(
+        Exists(_in_network("pk")), is_active=True, profile__is_active_member=True
+    ).annotate(office_id=F("profile__office_id"), office_title=F("profile__office__title"))
+    if office is not None:
+        users = users.filter(profile__office=office)
+    return users
+
+
+def is_colleague(user) -> bool:
+    return user.is_authenticated and colleagues().filter(pk=user.pk).exists()
+
+
+def office_of(user):
+    """The support office a person is based at, or None."""
+    from network.models import SupportOfficePage
+
+    if not user.is_authenticated:
+        return None
+    return SupportOfficePage.objects.filter(profiles__user=user).first()
 
 
 def finder_queryset(
@@ -206,16 +247,31 @@ def remove_photo(profile: Profile) -> None:
 # --- leavers -------------------------------------------------------------------------
 
 
+@transaction.atomic
 def mark_as_left(profile: Profile, on: datetime.date | None = None) -> None:
+    """The person no longer works in the network, from now on: their login stops, their
+    personal feed and calendar addresses stop, and every app lets go of them (the
+    ``person_left`` signal: training releases their future bookings). Reminders, reports
+    and lists of current staff follow ``colleagues()``, which leaves them out."""
+    from intranet.core.tokens import revoke_tokens
+
     profile.is_active_member = False
     profile.left_on = on or timezone.localdate()
     profile.save(update_fields=["is_active_member", "left_on"])
+    User.objects.filter(pk=profile.user_id).update(is_active=False)
+    profile.user.is_active = False
+    revoke_tokens(profile.user)
+    person_left.send(sender=Profile, user=profile.user, profile=profile)
 
 
+@transaction.atomic
 def mark_as_returned(profile: Profile) -> None:
+    """Undo ``mark_as_left``: the login works again (feed addresses must be made anew)."""
     profile.is_active_member = True
     profile.left_on = None
     profile.save(update_fields=["is_active_member", "left_on"])
+    User.objects.filter(pk=profile.user_id).update(is_active=True)
+    profile.user.is_active = True
 
 
 def retention_days() -> int:

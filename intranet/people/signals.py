@@ -1,10 +1,14 @@
 from django.conf import settings
 from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .models import Profile
 
 NAME_FIELDS = {"first_name", "last_name", "username"}
+
+# Sent when a coordinator marks someone as having left (``services.mark_as_left``), with
+# ``user`` and ``profile``. Apps above people connect to let go of the person.
+person_left = Signal()
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="people_create_profile")

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 import vobject
 from taggit.models import Tag
 
-from intranet.core.permissions import coordinator_required, staff_member_required
+from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator
 from network.models import SupportOfficePage
@@ -76,7 +76,7 @@ def _finder_results(request):
 
 
 @require_GET
-@staff_member_required
+@network_staff_required
 def finder(request):
     form, filters, profiles = _finder_results(request)
     page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -95,7 +95,7 @@ def finder(request):
 
 
 @require_GET
-@staff_member_required
+@network_staff_required
 def profile_detail(request, username):
     profile = _profile_for(username, request.user)
     is_self = profile.user_id == request.user.pk
@@ -154,7 +154,7 @@ def _edit(request, profile: Profile, *, is_self: bool):
     )
 
 
-@staff_member_required
+@network_staff_required
 def edit_own_profile(request):
     profile, _created = Profile.objects.select_related("user", "photo").get_or_create(
         user=request.user
@@ -162,7 +162,7 @@ def edit_own_profile(request):
     return _edit(request, profile, is_self=True)
 
 
-@staff_member_required
+@network_staff_required
 def edit_profile(request, username):
     if username == request.user.get_username():
         return redirect("people:edit-own")
@@ -177,11 +177,29 @@ def edit_profile(request, username):
 @require_POST
 @coordinator_required
 def mark_left(request, username):
-    profile = get_object_or_404(services.staff_profiles(), user__username=username)
+    """First POST (the profile's button): a page saying what leaving does, to confirm.
+    Second POST, with ``confirm``: done."""
+    profile = get_object_or_404(
+        services.staff_profiles().select_related("user"),
+        user__username=username,
+        is_active_member=True,
+    )
+    if request.user.pk == profile.user_id:
+        raise PermissionDenied
+    if request.POST.get("confirm") != "yes":
+        return render(
+            request,
+            "people/confirm_left.html",
+            {"profile": profile, "page_title": _("Mark as having left")},
+        )
     services.mark_as_left(profile)
     messages.success(
         request,
-        _("%(name)s is marked as having left and is hidden from the people finder.")
+        _(
+            "%(name)s is marked as having left: their login and personal feed addresses no "
+            "longer work, their future training bookings were released, and they are hidden "
+            "from the people finder."
+        )
         % {"name": profile.name},
     )
     return redirect("people:profile", username=username)
@@ -193,13 +211,18 @@ def mark_returned(request, username):
     profile = get_object_or_404(services.staff_profiles(), user__username=username)
     services.mark_as_returned(profile)
     messages.success(
-        request, _("%(name)s is shown in the people finder again.") % {"name": profile.name}
+        request,
+        _(
+            "%(name)s works in the network again: their login works and they are shown in the "
+            "people finder."
+        )
+        % {"name": profile.name},
     )
     return redirect("people:profile", username=username)
 
 
 @require_GET
-@staff_member_required
+@network_staff_required
 def vcard(request, username):
     profile = _profile_for(username, request.user)
     card = vobject.vCard()
@@ -277,7 +300,7 @@ def export_csv(request):
 
 
 @require_GET
-@staff_member_required
+@network_staff_required
 def my_data(request):
     data = services.personal_data(User.objects.get(pk=request.user.pk))
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})

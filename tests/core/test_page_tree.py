@@ -2,6 +2,8 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+import pytest
+
 from intranet.core.models import ContentPage, HomePage
 from intranet.knowledge.models import KnowledgeBaseIndexPage
 from intranet.legal.models import LegalUpdateIndexPage
@@ -33,7 +35,9 @@ class PageTreeTests(WagtailPageTestCase):
             self.assertTrue(page.live)
 
     def test_home_takes_only_the_sections_and_general_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {*SECTIONS, ContentPage})
+        # The base Page class is "allowed" everywhere but never creatable in the admin.
+        creatable = set(HomePage.creatable_subpage_models())
+        self.assertEqual(creatable, {*SECTIONS, ContentPage})
         self.assertAllowedParentPageTypes(HomePage, {Page})
 
     def test_sections_live_only_under_home_and_once(self):
@@ -74,3 +78,36 @@ class PageTreeTests(WagtailPageTestCase):
         from django.contrib.auth.models import User
 
         return User.objects.create_superuser("root", "root@example.org", "x")
+
+
+def test_every_page_type_says_where_it_may_be_created():
+    """HomePage names no feature's pages; the tree stays closed because every page type
+    declares its parents (a new one without them would be creatable anywhere)."""
+    from wagtail.models import get_page_models
+
+    from intranet.core.models import HomePage
+
+    assert getattr(HomePage, "subpage_types", None) is None
+    for model in get_page_models():
+        if model._meta.app_label == "wagtailcore":
+            continue
+        assert model.parent_page_types, f"{model.__name__} has no parent_page_types"
+
+
+@pytest.mark.django_db
+def test_home_accepts_each_section_once_and_content_pages():
+    from wagtail.models import Page
+
+    from intranet.core.models import HomePage
+
+    allowed = {m.__name__ for m in HomePage.allowed_subpage_models()}
+    assert {
+        "TrainingProgrammePage",
+        "LegalUpdateIndexPage",
+        "PeopleIndexPage",
+        "NetworkDirectoryPage",
+        "KnowledgeBaseIndexPage",
+        "ContentPage",
+    } <= allowed
+    assert "LegalUpdatePage" not in allowed and "SupportOfficePage" not in allowed
+    assert Page.objects.type(HomePage).count() == 1

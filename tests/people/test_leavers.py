@@ -35,9 +35,15 @@ def test_coordinator_marks_someone_as_left_and_they_disappear(
     client_for, coordinator_user, staff_user, leaver
 ):
     client = client_for(coordinator_user)
-    response = client.post("/people/saiu/leave/")
+    confirm = client.post("/people/saiu/leave/")
+    assert confirm.status_code == 200
+    assert 'data-testid="left-consequences"' in confirm.content.decode()
+    leaver.refresh_from_db()
+    assert leaver.is_active_member, "nothing happens before the confirmation"
+    response = client.post("/people/saiu/leave/", {"confirm": "yes"})
     assert response.status_code == 302
     leaver.refresh_from_db()
+    assert not leaver.user.is_active, "their login stops"
     assert not leaver.is_active_member
     assert leaver.left_on is not None
     # hidden from staff: finder, profile page, vCard
@@ -57,6 +63,24 @@ def test_coordinator_marks_someone_as_left_and_they_disappear(
     # and can bring them back
     client.post("/people/saiu/return/")
     assert [p.name for p in finder_queryset(query="rodrigo")] == ["Rodrigo Falcão"]
+    leaver.user.refresh_from_db()
+    assert leaver.user.is_active
+
+
+@pytest.mark.django_db
+def test_a_leaver_is_logged_out_and_their_tokens_stop(client_for, client, coordinator_user, leaver):
+    from intranet.core.tokens import issue_token, user_for_token
+    from intranet.people.services import colleagues, mark_as_left
+
+    token = issue_token(leaver.user, "legal-feed").token
+    client.force_login(leaver.user)
+    assert client.get("/people/").status_code == 200
+    assert leaver.user in colleagues()
+    mark_as_left(leaver)
+    assert client.get("/people/").status_code == 302  # session no longer accepted
+    assert user_for_token("legal-feed", token) is None
+    assert leaver.user not in colleagues()
+    assert not client.login(username="saiu", password="test-password-123")
 
 
 @pytest.mark.django_db
