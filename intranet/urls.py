@@ -19,6 +19,12 @@ urlpatterns = [
         core_views.notification_settings,
         name="notification-settings",
     ),
+    path(
+        "accounts/password_reset/",
+        core_views.ThrottledPasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path("accounts/lockouts/", core_views.lockouts, name="lockouts"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),

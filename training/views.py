@@ -18,6 +18,7 @@ from intranet.core.permissions import coordinator_required, network_staff_requir
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator
 from intranet.core.tokens import current_token, issue_token, token_or_session
+from intranet.core.throttling import rate_limited
 from network.models import SupportOfficePage
 
 from . import services
@@ -505,6 +506,7 @@ def certificate_download(request, code):
 
 
 @login_not_required
+@rate_limited("certificate-verify", target=lambda request, code: code)
 def certificate_verify(request, code):
     """Anyone holding the code (an employer, say) may confirm the certificate is genuine."""
     certificate = Certificate.objects.filter(code=code.upper()).first()

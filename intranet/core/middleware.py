@@ -1,9 +1,17 @@
+import time
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from .roles import is_partner
+
+LAST_SEEN_KEY = "intranet_last_seen"
 
 
 class PreferredLanguageMiddleware:
@@ -46,4 +54,33 @@ class PartnerScopeMiddleware:
                 return redirect(self.landing)
             if not request.path.startswith(self.allowed):
                 raise PermissionDenied
+        return self.get_response(request)
+
+
+class IdleSessionMiddleware:
+    """Log a person out after SESSION_IDLE_TIMEOUT seconds without a request.
+
+    The session's expiry slides with activity, but it is written at most once a minute
+    (SESSION_SAVE_EVERY_REQUEST would write the session on every request). A session
+    found idle for longer than the timeout is ended and the person sent to log in again.
+    """
+
+    REFRESH_SECONDS = 60
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            timeout = settings.SESSION_IDLE_TIMEOUT
+            now = int(time.time())
+            last_seen = request.session.get(LAST_SEEN_KEY, now)
+            if now - last_seen > timeout:
+                logout(request)
+                messages.info(request, _("You were logged out after a long time without activity."))
+                return redirect_to_login(request.get_full_path())
+            if now - last_seen >= self.REFRESH_SECONDS or LAST_SEEN_KEY not in request.session:
+                request.session[LAST_SEEN_KEY] = now
+                request.session.set_expiry(timeout)
         return self.get_response(request)

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -15,6 +16,8 @@ from django.views.i18n import set_language as django_set_language
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
 
+from .permissions import coordinator_required
+from .throttling import over_limit, too_many_requests
 from .visibility import visible_pages
 
 SEARCH_PAGE_SIZE = 20
@@ -118,3 +121,56 @@ def set_language(request):
             profile.preferred_language = language
             profile.save(update_fields=["preferred_language"])
     return response
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, rate limited per client address and per e-mail address
+    (``RATE_LIMITS["password-reset"]``): one inbox cannot be flooded, nor the form used to
+    send mail in bulk. Whether the address has an account changes nothing in the answer."""
+
+    def form_valid(self, form):
+        if over_limit("password-reset", self.request, form.cleaned_data["email"]):
+            return too_many_requests(self.request)
+        return super().form_valid(form)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@coordinator_required
+def lockouts(request):
+    """Login lockouts in force, each with an Unlock button (coordinators, administrators)."""
+    from .lockouts import current_lockouts, unlock
+
+    if request.method == "POST":
+        try:
+            attempt_id = int(request.POST.get("attempt", ""))
+        except ValueError:
+            attempt_id = 0
+        if unlock(attempt_id):
+            messages.success(request, _("Unlocked: they can try to log in again now."))
+        return redirect("lockouts")
+    page_obj = Paginator(current_lockouts(), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/lockouts.html",
+        {
+            "page_title": _("Locked-out logins"),
+            "page_obj": page_obj,
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
+    )
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """What django-axes answers to a locked username and address (AXES_LOCKOUT_CALLABLE):
+    the same page whether or not the username exists."""
+    return render(
+        request,
+        "registration/locked_out.html",
+        {
+            "page_title": _("Login locked for now"),
+            "failure_limit": settings.AXES_FAILURE_LIMIT,
+            "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        },
+        status=429,
+    )

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Safe by default: DEBUG off, no secret key."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,12 +54,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "intranet.core.middleware.IdleSessionMiddleware",
     # Everything needs a login; open views are marked with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "intranet.core.middleware.PartnerScopeMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"
@@ -103,6 +108,39 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out username and address before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling: 5 wrong passwords for one username from one address lock that pair for
+# 15 minutes, whether or not the username exists (so the answer reveals nothing). The
+# records are in the database, which every gunicorn worker shares. Coordinators unlock at
+# /accounts/lockouts/. Successful logins are not logged (no IP addresses kept for them).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_LOCKOUT_CALLABLE = "intranet.core.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "intranet.core.throttling.client_ip"
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (0: none, the
+# client address is REMOTE_ADDR). Used by the login lockout and the rate limits.
+INTRANET_PROXY_COUNT = int(os.environ.get("INTRANET_PROXY_COUNT", "0"))
+# Rate limits for views strangers can call: (requests, seconds) per client address and per
+# target (the e-mail address asked for, the certificate code checked).
+RATE_LIMITS = {
+    "password-reset": {"per_ip": (10, 3600), "per_target": (3, 3600)},
+    "certificate-verify": {"per_ip": (30, 600), "per_target": (10, 600)},
+}
+
+# Sessions end after this many seconds without a request (default 8 hours); a new session
+# id is issued at every login (Django's login() cycles the key).
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(8 * 60 * 60)))
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -159,13 +197,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# "throttle" holds the rate-limit counters, which every gunicorn worker must share: files
+# under var/ on one machine, Redis when REDIS_URL is set (needed with several machines).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "throttle",
+    },
+}
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": alias,
         }
+        for alias in ("default", "throttle")
     }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

@@ -13,7 +13,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", VAR_DIR / "test-media"))  # noqa: F405
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "test-cache" / "throttle",  # noqa: F405
+    },
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Serve static files straight from the finders, no collectstatic needed.
@@ -22,3 +28,9 @@ WHITENOISE_AUTOREFRESH = True
 
 # Live-server threads must not keep connections open, or PostgreSQL cannot drop the test DB.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Client.login() in tests calls authenticate() without a request; see tests/axes_backend.py.
+AUTHENTICATION_BACKENDS = [
+    "tests.axes_backend.AxesBackendAllowingTestClient",
+    "django.contrib.auth.backends.ModelBackend",
+]
