@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from intranet.core.params import parse_id
 from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator
@@ -407,8 +408,8 @@ def _report_context(request):
     offices = list(SupportOfficePage.objects.order_by("title").only("id", "title"))
     people = services.programme_people()
     office = request.GET.get("office", "")
-    if office.isdigit():
-        people = people.filter(profile__office_id=int(office))
+    if (office_id := parse_id(office)) is not None:
+        people = people.filter(profile__office_id=office_id)
     programme = services.current_programme()
     modules = services._modules(programme)
     rows = services.report_rows(people, programme=programme, modules=modules)

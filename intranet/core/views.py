@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
 
 from .permissions import coordinator_required
+from .searching import plain_words
 from .throttling import over_limit, too_many_requests
 from .visibility import visible_pages
 
@@ -27,8 +28,8 @@ SEARCH_PAGE_SIZE = 20
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     page_obj = None
-    if query:
-        results = visible_pages(request.user).specific().search(query)
+    if words := plain_words(query):
+        results = visible_pages(request.user).specific().search(words)
         page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

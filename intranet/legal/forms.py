@@ -3,6 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.core.searching import plain_words
 from intranet.core.topics import TOPICS
 
 from .models import LegalUpdatePage
@@ -34,9 +35,9 @@ class LegalUpdateFilterForm(forms.Form):
 
     def filter(self, updates):
         data = self.cleaned_data
-        if data.get("q"):
+        if words := plain_words(data.get("q", "")):
             # Searched first: the search index filters only on its own FilterFields.
-            hits = updates.search(data["q"], operator="and")[:MAX_SEARCH_HITS]
+            hits = updates.search(words, operator="and")[:MAX_SEARCH_HITS]
             updates = updates.filter(pk__in=[hit.pk for hit in hits])
         if data.get("topic"):
             updates = updates.filter(tagged_items__tag__slug=data["topic"])

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from PIL import Image as PILImage
 
+from intranet.core.params import IdModelChoiceField
 from network.models import SupportOfficePage
 
 from .models import Profile, ProfileLanguage
@@ -137,7 +138,7 @@ class FinderForm(forms.Form):
     q = forms.CharField(
         label=_("Name, job title, expertise or language"), required=False, max_length=100
     )
-    office = forms.ModelChoiceField(
+    office = IdModelChoiceField(
         label=_("Office"),
         required=False,
         queryset=SupportOfficePage.objects.none(),

@@ -70,3 +70,35 @@ def test_search_points_to_the_directory_for_services(client_for, partner_user):
     html = client.get("/search/?q=AIMA").content.decode()
     assert 'href="/directory/?q=AIMA"' in html
     assert "AIMA Évora" in client.get("/directory/?q=AIMA").content.decode()
+
+
+@pytest.fixture
+def law_page(db):
+    page = HomePage.objects.get().add_child(
+        instance=ContentPage(title="Lei 23/2007: o que mudou", slug="lei-23-2007")
+    )
+    page.save_revision().publish()
+    return page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ['Lei "23/2007"', '"Lei 23/2007', "(Lei) 2007^", "Lei* -2007"])
+def test_search_treats_the_query_as_words(client_for, staff_user, law_page, query):
+    response = client_for(staff_user).get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert "Lei 23/2007: o que mudou" in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ['"', "'", "*", "NEAR", "()", '""""', "\\", "a AND OR NOT b"])
+def test_search_without_words_answers_nothing_found(client_for, staff_user, query):
+    response = client_for(staff_user).get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+def test_plain_words():
+    from intranet.core.searching import plain_words
+
+    assert plain_words('Lei "23/2007"') == "Lei 23 2007"
+    assert plain_words("Évora, ‘saúde’ & AIMA*") == "Évora saúde AIMA"
+    assert plain_words('" ( ) *') == ""
