@@ -3,13 +3,15 @@
 django-axes refuses ``authenticate()`` calls without a request. The web's login forms
 always pass one (and are throttled as in production), but the test client's
 ``Client.login()`` and Wagtail's ``WagtailTestUtils.login()`` call ``authenticate()``
-without any: those are let through to the next backend here, in tests only.
+without any: those are let through to the next backend here, in tests only. Like
+``AxesBackend`` it also answers ``get_user`` (Wagtail's test helpers log in with the first
+backend).
 """
 
-from axes.backends import AxesStandaloneBackend
+from axes.backends import AxesBackend
 
 
-class AxesBackendAllowingTestClient(AxesStandaloneBackend):
+class AxesBackendAllowingTestClient(AxesBackend):
     def authenticate(self, request=None, username=None, password=None, **kwargs):
         if request is None:
             return None

@@ -28,10 +28,12 @@ from django.utils import timezone
 
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
+from wagtail.models import Collection
 
 import pytest
 from PIL import Image as PILImage
 
+from intranet.core.files import SHARED_COLLECTION
 from intranet.core.roles import STAFF
 from intranet.knowledge.models import (
     KnowledgeArticlePage,
@@ -78,6 +80,7 @@ ROUTES = {
     "login": Route(PUBLIC, _r("login")),
     "wagtailcore_login": Route(PUBLIC, _r("wagtailcore_login")),
     "password_reset": Route(PUBLIC, _r("password_reset")),
+    "lockouts": Route(COORDINATOR, _r("lockouts")),
     "password_reset_done": Route(PUBLIC, _r("password_reset_done")),
     "password_reset_confirm": Route(
         PUBLIC, _r("password_reset_confirm", "MQ", "invalid-token"), ok=(200, 302)
@@ -312,6 +315,7 @@ def objects(db, staff_user):
     section.add_child(instance=article)
     article.save_revision().publish()
 
+    shared = Collection.objects.get(name=SHARED_COLLECTION)
     return {
         "colleague": colleague,
         "office": office,
@@ -323,9 +327,10 @@ def objects(db, staff_user):
         "certificate": certificate,
         "update": LegalUpdatePage.objects.get(pk=update.pk),
         "article": KnowledgeArticlePage.objects.get(pk=article.pk),
-        "image": Image.objects.create(title="Fachada", file=_png()),
+        # In the collection opened to partners: anywhere else they get 403.
+        "image": Image.objects.create(title="Fachada", file=_png(), collection=shared),
         "document": Document.objects.create(
-            title="Guia", file=ContentFile(b"%PDF-1.4 guia", name="guia.pdf")
+            title="Guia", file=ContentFile(b"%PDF-1.4 guia", name="guia.pdf"), collection=shared
         ),
     }
 

@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Intranet core")
 
     def ready(self):
+        from .files import connect_signals
         from .notifications import take_over_workflow_emails
 
         take_over_workflow_emails()
+        connect_signals()

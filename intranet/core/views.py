@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.i18n import set_language as django_set_language
 
 from wagtail.images import get_image_model
-from wagtail.models import CollectionViewRestriction
 
+from .files import may_read
 from .permissions import coordinator_required
 from .searching import plain_words
 from .throttling import over_limit, too_many_requests
@@ -38,16 +38,10 @@ def search(request):
     )
 
 
-def _collection_visible(collection, request) -> bool:
-    restrictions = CollectionViewRestriction.objects.filter(
-        collection__in=collection.get_ancestors(inclusive=True)
-    ).prefetch_related("groups")
-    return all(r.accept_request(request) for r in restrictions)
-
-
 @require_GET
 def media(request, path: str):
-    """Serve uploaded images only to logged-in people allowed to see their collection.
+    """Serve uploaded images only to logged-in people allowed to see their collection
+    (partners: only collections opened to them, ``intranet.core.files``).
 
     Documents are never served from here: they go through Wagtail's document view, which
     checks the collection's privacy (WAGTAILDOCS_SERVE_METHOD = "serve_view").
@@ -67,7 +61,7 @@ def media(request, path: str):
         image = None
     if image is None:
         raise Http404
-    if not _collection_visible(image.collection, request):
+    if not may_read(image.collection, request):
         raise PermissionDenied
     full_path = (Path(settings.MEDIA_ROOT) / path).resolve()
     if not full_path.is_relative_to(Path(settings.MEDIA_ROOT).resolve()) or not full_path.exists():

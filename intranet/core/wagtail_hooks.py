@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .dashboard import DashboardPanel
+from .files import may_read
 from .roles import is_staff_member, role_label
 from .visibility import can_see_page, visible_pages
 
@@ -62,8 +63,7 @@ def recent_pages_panel(request):
 
 @hooks.register("before_serve_document", order=-10)
 def forbid_private_documents_to_logged_in_users(document, request):
-    """A logged-in partner asking for a staff-only document gets 403, not a login loop."""
-    if request.user.is_authenticated:
-        for restriction in document.collection.get_view_restrictions():
-            if not restriction.accept_request(request):
-                raise PermissionDenied
+    """A logged-in person asking for a document they may not read gets 403, not a login
+    loop; partners read only collections opened to them (``intranet.core.files``)."""
+    if request.user.is_authenticated and not may_read(document.collection, request):
+        raise PermissionDenied

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -11,10 +12,8 @@ from network.models import SupportOfficePage
 from .models import Profile, ProfileLanguage
 from .services import PHONE_HELP, normalise_phone
 
-MAX_PHOTO_BYTES = 2 * 1024 * 1024
-# A small file can hold a huge image (a plain PNG compresses to almost nothing); making its
-# thumbnails would need hundreds of megabytes. 40 megapixels is more than any phone takes.
-MAX_PHOTO_PIXELS = 40_000_000
+# The same limits as every other image upload (settings, intranet.core.files): a small file
+# can hold a huge image (a plain PNG compresses to almost nothing).
 PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 
 
@@ -22,7 +21,7 @@ class ProfileForm(forms.ModelForm):
     photo_upload = forms.FileField(
         label=_("Photo"),
         required=False,
-        help_text=_("JPEG, PNG or WebP, at most 2 MB. A head-and-shoulders photo works best."),
+        help_text=_("JPEG, PNG or WebP, at most 5 MB. A head-and-shoulders photo works best."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     remove_photo = forms.BooleanField(label=_("Remove my current photo"), required=False)
@@ -67,10 +66,13 @@ class ProfileForm(forms.ModelForm):
         upload = self.cleaned_data.get("photo_upload")
         if not upload:
             return None
-        if upload.size > MAX_PHOTO_BYTES:
+        if upload.size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
             raise forms.ValidationError(
-                _("This photo is %(size)s; the limit is 2 MB. Please choose a smaller one.")
-                % {"size": filesizeformat(upload.size)},
+                _("This photo is %(size)s; the limit is %(limit)s. Please choose a smaller one.")
+                % {
+                    "size": filesizeformat(upload.size),
+                    "limit": filesizeformat(settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE),
+                },
                 code="too_large",
             )
         try:
@@ -89,7 +91,7 @@ class ProfileForm(forms.ModelForm):
                 _("Photos must be JPEG, PNG or WebP (this one is %(kind)s).") % {"kind": kind},
                 code="wrong_type",
             )
-        if width * height > MAX_PHOTO_PIXELS:
+        if width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
             raise forms.ValidationError(
                 _(
                     "This photo is %(width)s × %(height)s pixels; please choose one of at most "

@@ -26,7 +26,9 @@ def private_collection(db):
 
 @pytest.fixture
 def images(private_collection):
-    public = Image.objects.create(title="Fachada", file=_png())
+    # Partners read only collections opened to them (intranet.core.files).
+    shared = Collection.objects.get(name="Partilhado com os parceiros")
+    public = Image.objects.create(title="Fachada", file=_png(), collection=shared)
     private = Image.objects.create(title="Interno", file=_png(), collection=private_collection)
     return public, private
 
