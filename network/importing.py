@@ -2,16 +2,29 @@
 
 The stable key is the ``slug`` column: importing the same file again updates the
 providers it names instead of adding copies.
+
+Large files must neither eat the server's memory nor lock the site:
+- the file is read as a stream, and refused past ``DIRECTORY_IMPORT_MAX_BYTES`` or
+  ``DIRECTORY_IMPORT_MAX_ROWS`` (settings) before anything is written;
+- every row is validated first, with no transaction open;
+- then rows are written in batches of ``DIRECTORY_IMPORT_BATCH_SIZE``, each its own short
+  transaction, with a pause between batches so that other requests get the database (on
+  SQLite a write transaction locks the whole file);
+- all or nothing: if a batch fails, the batches already written are undone (providers
+  created are deleted, providers updated get their earlier state back) and the error is
+  raised.
 """
 
 import csv
 import datetime as dt
 import io
 import re
+import time
 from dataclasses import dataclass, field
 
 from django import forms
-from django.db import models, transaction
+from django.conf import settings
+from django.db import connection, models, transaction
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
@@ -68,8 +81,11 @@ class ProviderRowForm(forms.ModelForm):
 
 @dataclass
 class ParsedRow:
+    """A valid row, kept small: the cleaned values, not the form."""
+
     line: int
-    form: ProviderRowForm
+    values: dict
+    existing_pk: int | None
     languages: list
     hours: list[tuple[int, dt.time, dt.time]]
 
@@ -101,96 +117,191 @@ def parse_hours(text: str) -> list[tuple[int, dt.time, dt.time]]:
     return rows
 
 
-def read_rows(data: bytes) -> list[tuple[int, dict]]:
+def limits() -> tuple[int, int]:
+    return (
+        int(getattr(settings, "DIRECTORY_IMPORT_MAX_BYTES", 5 * 1024 * 1024)),
+        int(getattr(settings, "DIRECTORY_IMPORT_MAX_ROWS", 5000)),
+    )
+
+
+def _as_stream(data) -> io.BufferedIOBase:
+    return io.BytesIO(data) if isinstance(data, bytes | bytearray) else data
+
+
+def _size(stream) -> int:
+    position = stream.tell()
+    stream.seek(0, io.SEEK_END)
+    size = stream.tell()
+    stream.seek(position)
+    return size
+
+
+def read_rows(data):
+    """Yield ``(line, row)`` from CSV bytes or a binary file, checking the limits and the
+    encoding as it goes. Raises ImportFileError for the file as a whole."""
+    max_bytes, max_rows = limits()
+    stream = _as_stream(data)
+    size = _size(stream)
+    if size > max_bytes:
+        raise ImportFileError(
+            _("The file is %(size)s MB; the limit is %(limit)s MB. Split it into smaller files.")
+            % {"size": round(size / 1024 / 1024, 1), "limit": round(max_bytes / 1024 / 1024, 1)}
+        )
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    reader = csv.DictReader(text)
     try:
-        text = data.decode("utf-8-sig")
+        fieldnames = reader.fieldnames
+        columns = [c.strip() for c in (fieldnames or [])]
+        missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+        unknown = [c for c in columns if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+        if missing or unknown:
+            parts = []
+            if missing:
+                parts.append(_("missing columns: %(cols)s") % {"cols": ", ".join(missing)})
+            if unknown:
+                parts.append(_("unknown columns: %(cols)s") % {"cols": ", ".join(unknown)})
+            raise ImportFileError(_("Wrong columns") + " — " + "; ".join(parts))
+        reader.fieldnames = columns
+        for count, row in enumerate(reader, start=1):
+            if count > max_rows:
+                raise ImportFileError(
+                    _("The file has more than %(limit)s rows. Split it into smaller files.")
+                    % {"limit": max_rows}
+                )
+            # Line numbers as a spreadsheet shows them: the header is line 1.
+            yield reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None}
     except UnicodeDecodeError as error:
         raise ImportFileError(
-            _("The file is not UTF-8 text (bad byte at position %(pos)s). Save it as CSV UTF-8.")
-            % {"pos": error.start}
+            _("The file is not UTF-8 text (bad byte near line %(line)s). Save it as CSV UTF-8.")
+            % {"line": reader.line_num + 1}
         ) from error
-    reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip() for c in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    unknown = [c for c in columns if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
-    if missing or unknown:
-        parts = []
-        if missing:
-            parts.append(_("missing columns: %(cols)s") % {"cols": ", ".join(missing)})
-        if unknown:
-            parts.append(_("unknown columns: %(cols)s") % {"cols": ", ".join(unknown)})
-        raise ImportFileError(_("Wrong columns") + " — " + "; ".join(parts))
-    reader.fieldnames = columns
-    # Line numbers as a spreadsheet shows them: the header is line 1.
-    return [
-        (reader.line_num, {k: (v or "").strip() for k, v in row.items() if k is not None})
-        for row in reader
-    ]
+    except csv.Error as error:
+        raise ImportFileError(
+            _("The file is not valid CSV (line %(line)s: %(error)s).")
+            % {"line": reader.line_num, "error": error}
+        ) from error
+    finally:
+        text.detach()
 
 
-def validate(rows: list[tuple[int, dict]]) -> tuple[list[ParsedRow], list[tuple[int, str]]]:
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def validate(rows) -> tuple[list[ParsedRow], list[tuple[int, str]]]:
+    """Check every row (an iterable of ``(line, row)``); nothing is written."""
     languages = {lang.code: lang for lang in Language.objects.all()}
-    existing = {
-        p.slug: p for p in ServiceProvider.objects.filter(slug__in=[r["slug"] for _n, r in rows])
-    }
     seen: dict[str, int] = {}
     parsed, errors = [], []
-    for line, row in rows:
-        problems = []
-        slug = row.get("slug", "")
-        if slug in seen:
-            problems.append(
-                _("slug: “%(slug)s” already used on line %(line)s")
-                % {"slug": slug, "line": seen[slug]}
+    for chunk in _chunks(rows, 500):
+        slugs = [row.get("slug", "") for _line, row in chunk]
+        existing = {p.slug: p for p in ServiceProvider.objects.filter(slug__in=slugs)}
+        for line, row in chunk:
+            problems = []
+            slug = row.get("slug", "")
+            if slug in seen:
+                problems.append(
+                    _("slug: “%(slug)s” already used on line %(line)s")
+                    % {"slug": slug, "line": seen[slug]}
+                )
+            seen.setdefault(slug, line)
+            instance = existing.get(slug)
+            form = ProviderRowForm(
+                {k: row.get(k, "") for k in ProviderRowForm.Meta.fields}, instance=instance
             )
-        seen.setdefault(slug, line)
-        form = ProviderRowForm(
-            {k: row.get(k, "") for k in ProviderRowForm.Meta.fields}, instance=existing.get(slug)
-        )
-        if not form.is_valid():
-            for name, messages in form.errors.items():
-                problems.extend(f"{name}: {message}" for message in messages)
-        codes = [
-            c.strip().lower() for c in re.split(r"[;,]", row.get("languages", "")) if c.strip()
-        ]
-        unknown = [c for c in codes if c not in languages]
-        if unknown:
-            problems.append(
-                _("languages: unknown code(s) %(codes)s") % {"codes": ", ".join(unknown)}
-            )
-        try:
-            hours = parse_hours(row.get("hours", ""))
-        except ValueError as error:
-            problems.append(f"hours: {error}")
-            hours = []
-        if problems:
-            errors.extend((line, problem) for problem in problems)
-        else:
-            parsed.append(ParsedRow(line, form, [languages[c] for c in codes], hours))
+            if not form.is_valid():
+                for name, messages in form.errors.items():
+                    problems.extend(f"{name}: {message}" for message in messages)
+            codes = [
+                c.strip().lower() for c in re.split(r"[;,]", row.get("languages", "")) if c.strip()
+            ]
+            unknown = [c for c in codes if c not in languages]
+            if unknown:
+                problems.append(
+                    _("languages: unknown code(s) %(codes)s") % {"codes": ", ".join(unknown)}
+                )
+            try:
+                hours = parse_hours(row.get("hours", ""))
+            except ValueError as error:
+                problems.append(f"hours: {error}")
+                hours = []
+            if problems:
+                errors.extend((line, problem) for problem in problems)
+            else:
+                values = {k: form.cleaned_data[k] for k in ProviderRowForm.Meta.fields}
+                pk = instance.pk if instance else None
+                parsed.append(ParsedRow(line, values, pk, [languages[c] for c in codes], hours))
     return parsed, errors
 
 
-def import_providers(data: bytes, partial: bool = False) -> ImportReport:
-    report = ImportReport()
-    parsed, report.errors = validate(read_rows(data))
-    if report.errors and not partial:
-        return report
+@dataclass
+class _Journal:
+    """What the batches written so far changed, to undo them if a later batch fails."""
+
+    created: list[int] = field(default_factory=list)
+    before: list[dict] = field(default_factory=list)
+
+    @transaction.atomic
+    def undo(self) -> None:
+        ServiceProvider.objects.filter(pk__in=self.created).delete()
+        for data in self.before:
+            ServiceProvider.from_serializable_data(data).save()
+
+
+def _write_batch(rows: list[ParsedRow], journal: _Journal, report: ImportReport) -> None:
+    existing = ServiceProvider.objects.in_bulk([r.existing_pk for r in rows if r.existing_pk])
+    created, before = [], []
     with transaction.atomic():
-        for row in parsed:
-            created = row.form.instance.pk is None
-            provider = row.form.save(commit=False)
+        for row in rows:
+            provider = existing.get(row.existing_pk) or ServiceProvider()
+            if provider.pk:
+                before.append(provider.serializable_data())
+            for name, value in row.values.items():
+                setattr(provider, name, value)
             # A ClusterableModel keeps child rows and m2m in memory until save().
             provider.languages = row.languages
             provider.opening_hours = [
                 ProviderOpeningHours(weekday=d, opens=o, closes=c, sort_order=i)
                 for i, (d, o, c) in enumerate(row.hours)
             ]
+            is_new = provider.pk is None
             provider.save()
             provider.save_revision(clean=False)
-            log(provider, "wagtail.create" if created else "wagtail.edit")
-            if created:
-                report.created += 1
-            else:
-                report.updated += 1
+            log(provider, "wagtail.create" if is_new else "wagtail.edit")
+            if is_new:
+                created.append(provider.pk)
+    # Only once the batch is committed does it need undoing later.
+    journal.created.extend(created)
+    journal.before.extend(before)
+    report.created += len(created)
+    report.updated += len(rows) - len(created)
+
+
+def import_providers(data, partial: bool = False) -> ImportReport:
+    """Import providers from CSV ``data`` (bytes or a binary file). Nothing is written if
+    any row is bad (unless ``partial``) or if writing fails half-way."""
+    report = ImportReport()
+    parsed, report.errors = validate(read_rows(data))
+    if report.errors and not partial:
+        return report
+    batch_size = int(getattr(settings, "DIRECTORY_IMPORT_BATCH_SIZE", 50))
+    pause = float(getattr(settings, "DIRECTORY_IMPORT_PAUSE_SECONDS", 0.1))
+    journal = _Journal()
+    try:
+        for number, batch in enumerate(_chunks(parsed, batch_size)):
+            if number and connection.vendor == "sqlite":
+                time.sleep(pause)  # let waiting writers (logins, bookings) have the file
+            _write_batch(batch, journal, report)
+    except Exception:
+        journal.undo()
+        report.created = report.updated = 0
+        raise
     report.written = True
     return report

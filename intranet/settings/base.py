@@ -244,6 +244,12 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
+# Directory import (network.importing): bigger files are refused before anything is
+# written; rows are written in short batches so the site stays responsive meanwhile.
+DIRECTORY_IMPORT_MAX_BYTES = 5 * 1024 * 1024
+DIRECTORY_IMPORT_MAX_ROWS = 5000
+DIRECTORY_IMPORT_BATCH_SIZE = 50
+DIRECTORY_IMPORT_PAUSE_SECONDS = 0.1
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 SESSION_COOKIE_HTTPONLY = True

@@ -11,7 +11,8 @@ class Command(BaseCommand):
         "municipality, and optionally address, phone, email, website, languages, eligibility, "
         "what_to_bring, referral_note, hours like 'mon 09:00-12:30; sat 09:00-13:00'). "
         "Rows are matched by slug: re-importing updates them. Nothing is written if any row "
-        "is bad, unless --partial."
+        "is bad, unless --partial. Files over DIRECTORY_IMPORT_MAX_BYTES (5 MB) or "
+        "DIRECTORY_IMPORT_MAX_ROWS (5000 rows) are refused."
     )
 
     def add_arguments(self, parser):
@@ -22,11 +23,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: Path, partial: bool = False, **options):
         try:
-            data = path.read_bytes()
+            stream = path.open("rb")
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error}") from error
         try:
-            report = import_providers(data, partial=partial)
+            with stream:
+                report = import_providers(stream, partial=partial)
         except ImportFileError as error:
             raise CommandError(f"{path}: {error}") from error
         for line, message in report.errors:
