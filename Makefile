@@ -28,7 +28,8 @@ run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ — log in as staff / sem-fronteiras-demo"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# Production-like: gunicorn, production settings (DEBUG off), static files from whitenoise.
+# Production-like: gunicorn and the task worker (deploy/serve.sh), production settings
+# (DEBUG off), static files from whitenoise.
 # INTRANET_HTTPS=false lets you try it over plain HTTP; behind a TLS proxy leave it unset.
 serve: export DJANGO_SETTINGS_MODULE = intranet.settings.production
 serve: export INTRANET_HTTPS ?= false
@@ -38,7 +39,7 @@ serve: install
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py compilemessages --ignore='.venv/*' -v0
-	$(VENV)/bin/gunicorn intranet.wsgi:application --bind $(HOST):$(PORT) --workers 3 --access-logfile -
+	HOST=$(HOST) PORT=$(PORT) deploy/serve.sh
 
 test: install
 	mkdir -p var

@@ -12,6 +12,7 @@
 """
 
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.db.models.signals import pre_save
 
 from wagtail.documents import get_document_model
@@ -47,6 +48,17 @@ def keep_files_out_of_root(sender, instance, raw=False, **kwargs):
 def connect_signals():
     for model in (get_image_model(), get_document_model()):
         pre_save.connect(keep_files_out_of_root, sender=model, dispatch_uid=f"root-{model}")
+
+
+def delete_image_now(image) -> None:
+    """Delete an image, its renditions and their files as soon as the transaction commits.
+
+    Wagtail leaves the files to a background task, so without a running worker a photo
+    someone removed (or a leaver's purged one) would stay on disk indefinitely."""
+    storage = image.file.storage
+    names = [image.file.name, *image.renditions.values_list("file", flat=True)]
+    image.delete()
+    transaction.on_commit(lambda: [storage.delete(name) for name in names if name])
 
 
 def opened_to_partners(collection: Collection) -> bool:

@@ -73,8 +73,18 @@ def media(request, path: str):
 
 
 @login_not_required
+@require_GET
 def healthz(request):
-    return HttpResponse("ok", content_type="text/plain")
+    """200 "ok"; 503 "degraded: …" when background tasks pile up (no worker running), 503
+    "error: …" when the database does not answer. docs/operations.md says what to do."""
+    from .health import check
+
+    health = check()
+    response = HttpResponse(
+        health.body(), status=health.http_status, content_type="text/plain; charset=utf-8"
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -120,6 +120,9 @@ class KnowledgeArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "knowledge.KnowledgeArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+    # taggit's natural keys need these; without them `dumpdata --natural-primary` writes
+    # a file that `loaddata` cannot read back.
+    natural_key_fields = ["content_object_id", "tag_id"]
 
 
 class KnowledgeArticleForm(WagtailAdminPageForm):

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Collection, CollectionViewRestriction
 
+from intranet.core.files import delete_image_now
 from intranet.core.roles import COORDINATORS, STAFF
 
 from .models import Profile, normalise
@@ -232,16 +233,17 @@ def replace_photo(profile: Profile, upload, by_user) -> None:
     profile.photo = image
     profile.save(update_fields=["photo"])
     if old is not None:
-        old.delete()
+        delete_image_now(old)
 
 
 def remove_photo(profile: Profile) -> None:
+    """The photo and its files go at once (not when the task worker gets to it)."""
     old = profile.photo
     if old is None:
         return
     profile.photo = None
     profile.save(update_fields=["photo"])
-    old.delete()
+    delete_image_now(old)
 
 
 # --- leavers -------------------------------------------------------------------------

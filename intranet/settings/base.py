@@ -222,6 +222,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "intranet@semfronteira
 # Background work (emails, digests). Production runs a database-backed worker;
 # dev and test override this with the immediate backend.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /healthz/ reports "degraded" when a task has waited longer than this (no worker running).
+TASK_BACKLOG_MINUTES = int(os.environ.get("TASK_BACKLOG_MINUTES", "15"))
 
 WAGTAIL_SITE_NAME = "Sem Fronteiras"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -244,6 +246,8 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
+# Where `manage.py backup` writes its archives (docs/operations.md).
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 # Directory import (network.importing): bigger files are refused before anything is
 # written; rows are written in short batches so the site stays responsive meanwhile.
 DIRECTORY_IMPORT_MAX_BYTES = 5 * 1024 * 1024

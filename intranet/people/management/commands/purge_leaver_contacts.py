@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from intranet.people import services
 
@@ -24,8 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, days=None, dry_run=False, **options):
         days = services.retention_days() if days is None else days
         if days < 0:
-            self.stderr.write("--days must be zero or more.")
-            return
+            raise CommandError("--days must be zero or more.")
         due = list(services.leavers_due_for_purge(days))
         for profile in due:
             if not dry_run:
