@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate demo serve test test-postgres lint format messages check bench clean
+.PHONY: run install migrate demo serve test test-postgres lint format messages check bench loadtest audit clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -69,6 +69,16 @@ check: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Load test: 50 users for 2 minutes against gunicorn (production settings) on 127.0.0.1,
+# then consistency checks. LOADTEST_DATABASE_URL=postgres://…/sf_loadtest for PostgreSQL.
+loadtest: install
+	$(PY) bench/loadtest/run.py
+
+# Known vulnerabilities in the installed dependencies (needs the network to fetch the
+# advisory database, so it is not part of `make lint`, which must work offline).
+audit: install
+	$(VENV)/bin/pip-audit --local --skip-editable --strict --progress-spinner off
 
 clean:
 	rm -rf var/test-media .pytest_cache

@@ -84,9 +84,7 @@ def _reachable(starts) -> tuple[list[str], set[type]]:
                 target = namespace.get(name)
                 if attribute and inspect.ismodule(target):
                     target = getattr(target, attribute, None)
-                if (inspect.isfunction(target) or inspect.isclass(target)) and _in_project(
-                    target
-                ):
+                if (inspect.isfunction(target) or inspect.isclass(target)) and _in_project(target):
                     stack.append((target, depth + 1))
     return sources, form_classes
 
@@ -115,7 +113,9 @@ GET_READS = [
 
 def parameters_of(starts) -> set[str]:
     sources, form_classes = _reachable(starts)
-    names = {name for source in sources for pattern in GET_READS for name in pattern.findall(source)}
+    names = {
+        name for source in sources for pattern in GET_READS for name in pattern.findall(source)
+    }
     reads_get = any("request.GET" in source for source in sources)
     if reads_get:
         for form_class in form_classes:

@@ -18,8 +18,8 @@ from intranet.core.params import parse_id
 from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator
-from intranet.core.tokens import current_token, issue_token, token_or_session
 from intranet.core.throttling import rate_limited
+from intranet.core.tokens import current_token, issue_token, token_or_session
 from network.models import SupportOfficePage
 
 from . import services

@@ -60,6 +60,13 @@ def _pg_env() -> tuple[list[str], dict]:
     return args, env
 
 
+def _program(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        raise BackupError(f"{name} is not installed (apt-get install postgresql-client).")
+    return path
+
+
 def _dump_database(folder: Path) -> Path:
     if connection.in_atomic_block:
         # SQLite's backup would wait for ever for our own open write transaction.
@@ -76,8 +83,8 @@ def _dump_database(folder: Path) -> Path:
     if connection.vendor == "postgresql":
         target = folder / "database.pgdump"
         args, env = _pg_env()
-        subprocess.run(  # noqa: S603
-            ["pg_dump", "--format=custom", "--no-owner", "--file", str(target), *args],  # noqa: S607
+        subprocess.run(  # noqa: S603 - fixed program and options; names from settings
+            [_program("pg_dump"), "--format=custom", "--no-owner", "--file", str(target), *args],
             env=env,
             check=True,
             capture_output=True,
@@ -170,9 +177,16 @@ def _restore_database(path: Path, engine: str) -> None:
         return
     args, env = _pg_env()
     connection.close()
-    subprocess.run(  # noqa: S603
-        ["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction", *args,  # noqa: S607
-         str(path)],
+    subprocess.run(  # noqa: S603 - fixed program and options; names from settings
+        [
+            _program("pg_restore"),
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            *args,
+            str(path),
+        ],
         env=env,
         check=True,
         capture_output=True,

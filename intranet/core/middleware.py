@@ -9,6 +9,8 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from csp.middleware import CSPMiddleware
+
 from .roles import is_partner
 
 LAST_SEEN_KEY = "intranet_last_seen"
@@ -84,3 +86,15 @@ class IdleSessionMiddleware:
                 request.session[LAST_SEEN_KEY] = now
                 request.session.set_expiry(timeout)
         return self.get_response(request)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp with the strict policy of the settings everywhere, and the relaxations
+    the Wagtail admin needs (``CSP_ADMIN_RELAXATIONS``) under its prefix only: its editors
+    set inline styles and show images from data: and blob: URLs."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if request.path_info.startswith(settings.CSP_ADMIN_PREFIX):
+            parts.update = {**(parts.update or {}), **settings.CSP_ADMIN_RELAXATIONS}
+        return parts

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "intranet.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "intranet.core.middleware.PreferredLanguageMiddleware",
@@ -255,6 +257,39 @@ DIRECTORY_IMPORT_MAX_ROWS = 5000
 DIRECTORY_IMPORT_BATCH_SIZE = 50
 DIRECTORY_IMPORT_PAUSE_SECONDS = 0.1
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Content-Security-Policy (django-csp): only this site's own files; no inline script or
+# style anywhere on the intranet's pages (progress bars are <progress>, charts use classes).
+# CSP_REPORT_ONLY=true sends it as Content-Security-Policy-Report-Only instead, to try a
+# change without breaking pages (violations show in the browser's console).
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+if os.environ.get("CSP_REPORT_ONLY", "false").lower() == "true":
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP
+# The Wagtail admin's own scripts set inline styles and use data:/blob: images (previews,
+# the focal-point editor, uploads in progress); nothing else is relaxed.
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_RELAXATIONS = {
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -21,7 +21,7 @@ def table_rows() -> dict[str, list]:
         for table in tables:
             if table.startswith("sqlite_"):
                 continue
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             snapshot[table] = sorted(repr(row) for row in cursor.fetchall())
     return snapshot
 
@@ -114,7 +114,9 @@ def test_dumpdata_with_natural_keys_loads_back(tmp_path):
     )
     article = section.add_child(
         instance=KnowledgeArticlePage(
-            title="Número de utente", slug="utente", summary="Como pedir",
+            title="Número de utente",
+            slug="utente",
+            summary="Como pedir",
             review_by=timezone.localdate(),
         )
     )
@@ -122,8 +124,13 @@ def test_dumpdata_with_natural_keys_loads_back(tmp_path):
     article.save()
     dump = tmp_path / "tags.json"
     call_command(
-        "dumpdata", "taggit.tag", "knowledge.knowledgearticletag",
-        "--natural-foreign", "--natural-primary", "--output", str(dump),
+        "dumpdata",
+        "taggit.tag",
+        "knowledge.knowledgearticletag",
+        "--natural-foreign",
+        "--natural-primary",
+        "--output",
+        str(dump),
     )
     before = set(KnowledgeArticleTag.objects.values_list("content_object_id", "tag__name"))
     KnowledgeArticleTag.objects.all().delete()

@@ -55,7 +55,11 @@ def test_numbers_that_are_not_numbers_are_errors(name):
         for value in ["abc", "-1"]:
             with pytest.raises(CommandError):
                 call_command(
-                    name, action.option_strings[0], value, stdout=io.StringIO(), stderr=io.StringIO()
+                    name,
+                    action.option_strings[0],
+                    value,
+                    stdout=io.StringIO(),
+                    stderr=io.StringIO(),
                 )
 
 

@@ -67,7 +67,9 @@ def test_the_admin_login_counts_towards_the_same_lock(client, staff_user):
 def test_unknown_usernames_get_the_same_answers(client, staff_user):
     known = [_attempt(client, staff_user.username, "wrong") for _ in range(6)]
     unknown = [_attempt(client, "nobody-here", "wrong") for _ in range(6)]
-    assert [r.status_code for r in known] == [r.status_code for r in unknown] == [200] * 4 + [429] * 2
+    assert (
+        [r.status_code for r in known] == [r.status_code for r in unknown] == [200] * 4 + [429] * 2
+    )
 
     def text(response):
         body = response.content.decode().replace(staff_user.username, "X")

@@ -24,7 +24,8 @@ HEADER = "slug,name,category,municipality,phone,languages,hours\n"
 
 def _rows(count, prefix="p"):
     return "".join(
-        f'{prefix}-{n},Serviço {n},health-centre,Évora,266 000 {n % 1000:03d},pt,"mon 09:00-12:30"\n'
+        f"{prefix}-{n},Serviço {n},health-centre,Évora,266 000 {n % 1000:03d},pt,"
+        '"mon 09:00-12:30"\n'
         for n in range(count)
     )
 
@@ -162,7 +163,8 @@ def test_logins_succeed_while_two_thousand_rows_are_imported(tmp_path):
         "shell",
         "-c",
         "from network.models import Language; "
-        "Language.objects.get_or_create(code='pt', defaults={'name': 'Português', 'name_en': 'Portuguese'})",
+        "Language.objects.get_or_create(code='pt', "
+        "defaults={'name': 'Português', 'name_en': 'Portuguese'})",
     )
     csv_path = tmp_path / "providers.csv"
     csv_path.write_text(HEADER + _rows(2000), encoding="utf-8")
