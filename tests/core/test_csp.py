@@ -112,7 +112,8 @@ def test_report_only_is_read_from_the_environment():
     code = (
         "import os; os.environ['DJANGO_SETTINGS_MODULE'] = 'intranet.settings.test'; "
         "from django.conf import settings; "
-        "print(settings.CONTENT_SECURITY_POLICY, bool(settings.CONTENT_SECURITY_POLICY_REPORT_ONLY))"
+        "ro = settings.CONTENT_SECURITY_POLICY_REPORT_ONLY; "
+        "print(settings.CONTENT_SECURITY_POLICY, bool(ro))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
