@@ -92,7 +92,7 @@ def test_the_admin_gets_only_its_relaxations(client_for, coordinator_user):
     response = client_for(coordinator_user).get("/admin/")
     assert response.status_code == 200
     policy = directives(response[HEADER])
-    assert policy["script-src"] == {"'self'"}
+    assert policy["script-src"] == {"'self'", "'unsafe-inline'"}
     assert policy["default-src"] == {"'self'"}
     assert "'unsafe-inline'" in policy["style-src"]
     assert "data:" in policy["img-src"]
