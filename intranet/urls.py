@@ -25,6 +25,7 @@ urlpatterns = [
         name="password_reset",
     ),
     path("accounts/lockouts/", core_views.lockouts, name="lockouts"),
+    path("accounts/my-data.json", core_views.my_data, name="my-data"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),

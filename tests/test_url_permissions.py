@@ -81,6 +81,7 @@ ROUTES = {
     "wagtailcore_login": Route(PUBLIC, _r("wagtailcore_login")),
     "password_reset": Route(PUBLIC, _r("password_reset")),
     "lockouts": Route(COORDINATOR, _r("lockouts")),
+    "my-data": Route(ANY_USER, _r("my-data")),
     "password_reset_done": Route(PUBLIC, _r("password_reset_done")),
     "password_reset_confirm": Route(
         PUBLIC, _r("password_reset_confirm", "MQ", "invalid-token"), ok=(200, 302)

@@ -128,6 +128,14 @@ def set_language(request):
     return response
 
 
+@require_GET
+def my_data(request):
+    """What the intranet holds about the logged-in person, as JSON (partners too)."""
+    from .personal_data import download
+
+    return download(request.user)
+
+
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
     """Django's password reset, rate limited per client address and per e-mail address
     (``RATE_LIMITS["password-reset"]``): one inbox cannot be flooded, nor the form used to

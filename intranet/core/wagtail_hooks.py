@@ -67,3 +67,31 @@ def forbid_private_documents_to_logged_in_users(document, request):
     loop; partners read only collections opened to them (``intranet.core.files``)."""
     if request.user.is_authenticated and not may_read(document.collection, request):
         raise PermissionDenied
+
+
+@hooks.register("register_personal_data", order=-10)
+def personal_tokens_data(user):
+    from .personal_data import tokens
+
+    return "personal_tokens", tokens(user)
+
+
+@hooks.register("register_personal_data")
+def notifications_data(user):
+    from .personal_data import notifications
+
+    return "email_notifications", notifications(user)
+
+
+@hooks.register("register_personal_data")
+def failed_logins_data(user):
+    from .personal_data import failed_logins
+
+    return "failed_logins", failed_logins(user)
+
+
+@hooks.register("register_personal_data", order=90)
+def authored_data(user):
+    from .personal_data import authored
+
+    return "authored", authored(user)

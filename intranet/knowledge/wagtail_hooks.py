@@ -51,3 +51,14 @@ def load_demo(stdout):
     from .demo import load
 
     load(stdout)
+
+
+@hooks.register("register_personal_data")
+def follows_personal_data(user):
+    """The pages the person follows, for their data download."""
+    from .models import PageFollow
+
+    follows = PageFollow.objects.filter(user=user).select_related("page").order_by("created_at")
+    return "knowledge_follows", [
+        {"page": follow.page.title, "since": follow.created_at.isoformat()} for follow in follows
+    ]

@@ -42,3 +42,20 @@ def load_demo(stdout):
     from .demo import load
 
     load(stdout)
+
+
+@hooks.register("register_personal_data")
+def acknowledgements_personal_data(user):
+    """The legal updates the person acknowledged, for their data download."""
+    from .models import Acknowledgement
+
+    acknowledgements = Acknowledgement.objects.filter(user=user).select_related("page")
+    return "legal_acknowledgements", [
+        {
+            "update": ack.page.title,
+            "round": ack.epoch,
+            "revision": ack.revision_id,
+            "acknowledged_at": ack.acknowledged_at.isoformat(),
+        }
+        for ack in acknowledgements.order_by("acknowledged_at")
+    ]

@@ -35,7 +35,6 @@ from .signals import person_left
 
 PHOTO_COLLECTION = "Fotografias da equipa"
 PROFILE_PANEL_HOOK = "register_profile_panel"
-PERSONAL_DATA_HOOK = "register_personal_data"
 FINDER_PHOTO_FILTER = "fill-96x96"
 
 # --- phone numbers -------------------------------------------------------------------
@@ -305,52 +304,44 @@ def purge_contacts(profile: Profile, today: datetime.date | None = None) -> None
 
 
 def personal_data(user: User) -> dict:
-    """Everything the intranet stores about ``user``, for them to download.
+    """Everything the intranet stores about ``user``, for them to download: the core's
+    ``collect`` (account, then every app's ``register_personal_data`` hook)."""
+    from intranet.core.personal_data import collect
 
-    Other apps add their part through the ``register_personal_data`` hook:
-    ``fn(user) -> (key, json-serialisable data)`` or None.
-    """
+    return collect(user)
+
+
+def profile_data(user: User) -> dict | None:
+    """The profile part of the personal data download (registered as a hook)."""
     profile = (
         Profile.objects.select_related("office", "photo")
         .prefetch_related("languages", "expertise")
-        .get(user=user)
+        .filter(user=user)
+        .first()
     )
-    data = {
-        "account": {
-            "username": user.get_username(),
-            "first_name": user.first_name,
-            "last_name": user.last_name,
-            "email": user.email,
-            "date_joined": user.date_joined.isoformat(),
-            "last_login": user.last_login.isoformat() if user.last_login else None,
-            "groups": sorted(user.groups.values_list("name", flat=True)),
-        },
-        "profile": {
-            "display_name": profile.display_name,
-            "pronouns": profile.pronouns,
-            "job_title": profile.job_title,
-            "role": profile.role,
-            "office": profile.office.title if profile.office else None,
-            "phone": profile.phone,
-            "contact_email": profile.email,
-            "bio": profile.bio,
-            "photo": profile.photo.file.name if profile.photo else None,
-            "start_date": profile.start_date.isoformat() if profile.start_date else None,
-            "works_in_the_network": profile.is_active_member,
-            "left_on": profile.left_on.isoformat() if profile.left_on else None,
-            "languages": [
-                {"language": entry.language, "level": entry.level}
-                for entry in profile.languages.all()
-            ],
-            "expertise": sorted(tag.name for tag in profile.expertise.all()),
-        },
+    if profile is None:
+        return None
+    return {
+        "display_name": profile.display_name,
+        "pronouns": profile.pronouns,
+        "job_title": profile.job_title,
+        "role": profile.role,
+        "office": profile.office.title if profile.office else None,
+        "phone": profile.phone,
+        "contact_email": profile.email,
+        "bio": profile.bio,
+        "photo": profile.photo.file.name if profile.photo else None,
+        "start_date": profile.start_date.isoformat() if profile.start_date else None,
+        "works_in_the_network": profile.is_active_member,
+        "left_on": profile.left_on.isoformat() if profile.left_on else None,
+        "contacts_purged_on": (
+            profile.contacts_purged_on.isoformat() if profile.contacts_purged_on else None
+        ),
+        "languages": [
+            {"language": entry.language, "level": entry.level} for entry in profile.languages.all()
+        ],
+        "expertise": sorted(tag.name for tag in profile.expertise.all()),
     }
-    for fn in hooks.get_hooks(PERSONAL_DATA_HOOK):
-        contribution = fn(user)
-        if contribution is not None:
-            key, value = contribution
-            data[key] = value
-    return data
 
 
 def profile_panels(request, profile_user) -> list:

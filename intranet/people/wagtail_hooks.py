@@ -39,3 +39,11 @@ def load_demo(stdout):
     from .demo import load
 
     load(stdout)
+
+
+@hooks.register("register_personal_data", order=-20)
+def profile_personal_data(user):
+    from .services import profile_data
+
+    data = profile_data(user)
+    return None if data is None else ("profile", data)
