@@ -47,9 +47,8 @@ def test_everything_about_me(client_for, objects, staff_user, coordinator_user):
         instance=ContentPage(title="Guia do atendimento", slug="guia", owner=staff_user)
     )
     page.save_revision(user=staff_user)
-    Document.objects.create(
-        title="Minuta", file=ContentFile(b"%PDF-1.4", name="minuta.pdf"), uploaded_by_user=staff_user
-    )
+    minuta = ContentFile(b"%PDF-1.4", name="minuta.pdf")
+    Document.objects.create(title="Minuta", file=minuta, uploaded_by_user=staff_user)
     client = client_for(staff_user)
     client.logout()
     client.post("/accounts/login/", {"username": staff_user.username, "password": "wrong"})
