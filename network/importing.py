@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.conf import settings
 from django.db import connection, models, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from wagtail.log_actions import log
@@ -144,8 +145,8 @@ def read_rows(data):
     size = _size(stream)
     if size > max_bytes:
         raise ImportFileError(
-            _("The file is %(size)s MB; the limit is %(limit)s MB. Split it into smaller files.")
-            % {"size": round(size / 1024 / 1024, 1), "limit": round(max_bytes / 1024 / 1024, 1)}
+            _("The file is %(size)s; the limit is %(limit)s. Split it into smaller files.")
+            % {"size": filesizeformat(size), "limit": filesizeformat(max_bytes)}
         )
     text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
     reader = csv.DictReader(text)
