@@ -5,7 +5,9 @@ from wagtail import hooks
 
 from intranet.core.dashboard import DashboardPanel
 from intranet.core.roles import COORDINATORS, STAFF, group_names, is_staff_member
+from intranet.core.sections import section_url
 
+from . import notifications, services
 from .services import is_overdue, pending_for_user
 
 PANEL_SIZE = 8
@@ -32,9 +34,29 @@ def legal_must_read_panel(request):
         key="legal-must-read",
         title=_("Legal updates to read"),
         template_name="legal/panels/must_read.html",
-        context={"updates": pending[:PANEL_SIZE], "more": len(pending) > PANEL_SIZE},
+        context={
+            "updates": pending[:PANEL_SIZE],
+            "more": len(pending) > PANEL_SIZE,
+            # Asked whether or not the link shows, so the page costs the same queries.
+            "index_url": section_url("legal.LegalUpdateIndexPage", request),
+        },
         order=10,
     )
+
+
+@hooks.register("register_notification_kind")
+def published_notification():
+    return notifications.published_kind()
+
+
+@hooks.register("register_notification_kind")
+def reminder_notification():
+    return notifications.reminder_kind()
+
+
+@hooks.register("register_personal_data")
+def legal_personal_data(user):
+    return "legal_updates", services.personal_data(user)
 
 
 @hooks.register("register_demo_data", order=40)
