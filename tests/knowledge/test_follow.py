@@ -12,7 +12,7 @@ from intranet.core.models import ContentPage, HomePage
 from intranet.knowledge.models import PageFollow
 from tests.factories import StaffFactory
 
-from .factories import KnowledgeArticlePageFactory
+from .factories import KnowledgeArticlePageFactory, PageFollowFactory
 
 
 @pytest.mark.django_db
@@ -151,3 +151,71 @@ def test_followed_list_queries_do_not_grow(client_for, staff_user, section):
             page=KnowledgeArticlePageFactory(parent=section, title=f"Outro {number}"),
         )
     assert count() == few
+
+
+@pytest.mark.django_db
+def test_new_version_email_is_in_the_followers_language_once_per_version(section):
+    from wagtail.users.models import UserProfile
+
+    english = StaffFactory(username="reader-en")
+    profile = UserProfile.get_for_user(english)
+    profile.preferred_language = "en"
+    profile.save()
+    article = KnowledgeArticlePageFactory(parent=section, title="Arrendamento")
+    PageFollowFactory(user=english, page=article)
+    mail.outbox.clear()
+    revision = article.save_revision()
+    revision.publish()
+    revision.publish()  # the same version published again (a retry): one e-mail
+    (email,) = mail.outbox
+    assert email.subject == "New version published: Arrendamento"
+    assert email.body.startswith("Hello ")
+
+
+@pytest.mark.django_db
+def test_followers_who_switched_it_off_or_can_no_longer_see_the_page_get_nothing(section):
+    from django.contrib.auth.models import Group
+
+    from intranet.core.notifications import set_choices
+
+    article = KnowledgeArticlePageFactory(parent=section, title="Escola")
+    quiet, restricted, reader = StaffFactory.create_batch(3)
+    for person in (quiet, restricted, reader):
+        PageFollowFactory(user=person, page=article)
+    set_choices(quiet, wanted=set())
+    # Later the page is restricted to coordinators: a staff follower cannot open it now.
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name="Coordinators")])
+    coordinator_reader = StaffFactory(group="Coordinators")
+    PageFollowFactory(user=coordinator_reader, page=article)
+    mail.outbox.clear()
+    article.save_revision().publish()
+    assert [m.to for m in mail.outbox] == [[coordinator_reader.email]]
+
+
+def test_the_knowledge_base_listens_to_no_workflow_signal():
+    """Review-outcome e-mails are the core's; nothing in knowledge hooks into the workflow."""
+    import weakref
+
+    from wagtail import signals
+
+    workflow_signals = [
+        signals.workflow_submitted,
+        signals.workflow_approved,
+        signals.workflow_rejected,
+        signals.workflow_cancelled,
+        signals.task_submitted,
+        signals.task_approved,
+        signals.task_rejected,
+        signals.task_cancelled,
+    ]
+    modules = {
+        receiver.__module__
+        for signal in workflow_signals
+        for _key, ref, *_rest in signal.receivers
+        if (receiver := ref() if isinstance(ref, weakref.ReferenceType) else ref) is not None
+    }
+    assert modules, "the core's receivers should be connected"
+    assert not [module for module in modules if module.startswith("intranet.knowledge")]
