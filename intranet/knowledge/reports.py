@@ -30,7 +30,7 @@ def _overdue_by(article: KnowledgeArticlePage, today: date) -> str:
 def review_table(articles: Iterable[KnowledgeArticlePage], today: date, request=None) -> Table:
     """One row per article from ``services.articles_to_review``."""
     return Table(
-        caption=_("Articles to review or hand over"),
+        caption=_("Articles needing attention"),
         columns=columns(
             _("Article"), _("Owner"), _("Review by"), _("Overdue by"), _("Last updated"), _("Edit")
         ),

@@ -57,9 +57,9 @@ def offices_table(counts: list[OfficeCount]) -> Table:
     readers = sum(c.readers for c in counts)
     acknowledged = sum(c.acknowledged for c in counts)
     return Table(
-        caption=_("By office"),
+        caption=_("Acknowledgements by office"),
         columns=columns(
-            _("Office"), _("People who must read"), _("Acknowledged"), _("Not yet"), numeric_from=1
+            _("Office"), _("Must read it"), _("Acknowledged"), _("Not yet"), numeric_from=1
         ),
         rows=[[_office_name(c.office), c.readers, c.acknowledged, c.pending] for c in counts],
         footer=[[_("Total"), readers, acknowledged, readers - acknowledged]] if counts else [],

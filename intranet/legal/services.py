@@ -5,7 +5,19 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +25,7 @@ from wagtail.models import Revision
 
 from intranet.core.notifications import notify
 from intranet.core.tokens import current_token
+from intranet.people.models import normalise
 from intranet.people.services import colleagues
 
 from .models import (
@@ -136,6 +149,25 @@ def handle_publish(page: LegalUpdatePage, revision: Revision | None) -> bool:
     return announce
 
 
+def _office_sort_key(office: str | None) -> tuple[bool, str]:
+    """Offices in alphabetical order with accents read as letters ("Évora" with the Es),
+    people without an office last."""
+    return office is None, normalise(office or "")
+
+
+def _office_rank() -> Case:
+    """An office's place in that order, for the database (there are a handful of offices;
+    neither SQLite nor PostgreSQL sorts accents that way without extensions)."""
+    titles = sorted(
+        {title for title in colleagues().values_list("office_title", flat=True) if title},
+        key=_office_sort_key,
+    )
+    return Case(
+        *[When(office_title=title, then=Value(rank)) for rank, title in enumerate(titles)],
+        default=Value(len(titles)),
+    )
+
+
 def readers_by_office(page: LegalUpdatePage) -> QuerySet[User]:
     """Everyone who must read ``page`` today, with ``acknowledged_at`` (this round) or None,
     office by office (people without an office last), then by name."""
@@ -144,10 +176,8 @@ def readers_by_office(page: LegalUpdatePage) -> QuerySet[User]:
     ).values("acknowledged_at")[:1]
     return (
         colleagues()
-        .annotate(acknowledged_at=Subquery(when))
-        .order_by(
-            F("office_title").asc(nulls_last=True), "first_name", "last_name", "username", "pk"
-        )
+        .annotate(acknowledged_at=Subquery(when), office_rank=_office_rank())
+        .order_by("office_rank", "first_name", "last_name", "username", "pk")
     )
 
 
@@ -170,9 +200,10 @@ def acknowledgements_by_office(page: LegalUpdatePage) -> list[OfficeCount]:
         .annotate(done=Exists(done))
         .values("office_title")
         .annotate(readers=Count("pk"), acknowledged=Count("pk", filter=Q(done=True)))
-        .order_by(F("office_title").asc(nulls_last=True))
+        .order_by()
     )
-    return [OfficeCount(row["office_title"], row["readers"], row["acknowledged"]) for row in rows]
+    counts = [OfficeCount(row["office_title"], row["readers"], row["acknowledged"]) for row in rows]
+    return sorted(counts, key=lambda count: _office_sort_key(count.office))
 
 
 def report_updates() -> QuerySet[LegalUpdatePage]:

@@ -7,6 +7,7 @@ from wagtail.models import WorkflowState
 import pytest
 
 from intranet.knowledge.models import KnowledgeArticlePage, KnowledgeSectionPage, PageFollow
+from intranet.knowledge.services import articles_to_review
 
 from .factories import KnowledgeArticlePageFactory
 
@@ -73,3 +74,7 @@ def test_demo_loads_sections_articles_a_draft_in_review_and_follows_idempotently
     assert any(a.is_overdue for a in articles)
     draft = KnowledgeArticlePage.objects.get(live=False)
     assert draft.workflow_in_progress
+    # The review report has something to show: overdue articles and one whose owner left.
+    to_review = list(articles_to_review())
+    assert any(not article.owner_works_here for article in to_review)
+    assert any(article.is_overdue and article.owner_works_here for article in to_review)

@@ -56,6 +56,7 @@ def offices(db):
         )
         for slug, title in [
             ("gabinete-cuba", "Gabinete de Cuba"),
+            ("gabinete-evora", "Gabinete de Évora"),
             ("gabinete-alvito", "Gabinete de Alvito"),
         ]
     }
@@ -71,6 +72,9 @@ def team(offices, coordinator_user):
             username="carla", first_name="Carla", last_name="Alvito", office=alvito
         ),
         "duarte": StaffFactory(username="duarte", first_name="Duarte", last_name="Semgabinete"),
+        "eva": StaffFactory(
+            username="eva", first_name="Eva", last_name="Évora", office=offices["gabinete-evora"]
+        ),
         "coord": coordinator_user,
     }
     StaffFactory(username="antiga", is_active=False)
@@ -105,20 +109,39 @@ def test_report_says_who_has_and_has_not_acknowledged_by_office(client_for, team
     client = client_for(team["coord"])
     html = client.get(REPORT).content.decode()
     row = report_row(html, "Novo regime de vistos")
-    assert row[2:] == ["2", "3"]
+    assert row[2:] == ["2", "4"]
     link = BeautifulSoup(html, "html.parser").find("a", string="Novo regime de vistos")
     assert link["href"] == detail_url(page)
 
     html = client.get(detail_url(page)).content.decode()
-    summary = tables(html, "office-summary")["Por gabinete"]
+    summary = tables(html, "office-summary")["Confirmações por gabinete"]
+    # Place names sort with accents read as letters: Évora with the Es.
     assert summary == [
         ["Gabinete de Alvito", "1", "1", "0"],
         ["Gabinete de Cuba", "2", "1", "1"],
+        ["Gabinete de Évora", "1", "0", "1"],
         ["Sem gabinete", "2", "0", "2"],
     ]
-    assert 'data-testid="office-chart"' in html
+    chart = BeautifulSoup(html, "html.parser").select_one('[data-testid="office-chart"]')
+    labels = [text.get_text() for text in chart.select("text")]
+    assert labels == [
+        "Gabinete de Alvito · 100%",
+        "Gabinete de Cuba · 50%",
+        "Gabinete de Évora · 0%",
+        "Sem gabinete · 0%",
+    ]
+    # SVG lengths are numbers with a decimal point in Portuguese too (never "179,0").
+    assert [float(rect["width"]) for rect in chart.select("rect.report-chart__bar")] == [
+        358.0,
+        179.0,
+    ]
     groups = tables(html, "office-group")
-    assert list(groups) == ["Gabinete de Alvito", "Gabinete de Cuba", "Sem gabinete"]
+    assert list(groups) == [
+        "Gabinete de Alvito",
+        "Gabinete de Cuba",
+        "Gabinete de Évora",
+        "Sem gabinete",
+    ]
     cuba = dict(groups["Gabinete de Cuba"])
     assert cuba["Bruno Cuba"] == "Ainda não"
     assert cuba["Ana Cuba"] != "Ainda não"
@@ -131,7 +154,7 @@ def test_report_says_who_has_and_has_not_acknowledged_by_office(client_for, team
     rows = csv_rows(client.get(reverse("legal:report-csv", args=[page.pk])))
     assert rows[0][0] == "Gabinete"
     by_user = {r[2]: r for r in rows[1:]}
-    assert set(by_user) == {"ana", "bruno", "carla", "duarte", "coordenadora"}
+    assert set(by_user) == {"ana", "bruno", "carla", "duarte", "eva", "coordenadora"}
     assert by_user["ana"][0] == "Gabinete de Cuba" and by_user["ana"][4] == "sim"
     assert by_user["bruno"][4] == "não" and by_user["bruno"][5] == ""
     assert by_user["duarte"][0] == "Sem gabinete"
@@ -145,7 +168,7 @@ def test_people_who_left_count_in_no_report_from_the_moment_they_leave(client_fo
     client = client_for(team["coord"])
     assert report_row(client.get(REPORT).content.decode(), "Novo regime de vistos")[2:] == [
         "2",
-        "3",
+        "4",
     ]
 
     # Carla (had read it) is marked as having left; Bruno's profile says he left although
@@ -154,18 +177,19 @@ def test_people_who_left_count_in_no_report_from_the_moment_they_leave(client_fo
     Profile.objects.filter(user=team["bruno"]).update(is_active_member=False)
 
     html = client.get(REPORT).content.decode()
-    assert report_row(html, "Novo regime de vistos")[2:] == ["1", "2"]
-    assert "3 pessoas" in BeautifulSoup(html, "html.parser").select_one(
+    assert report_row(html, "Novo regime de vistos")[2:] == ["1", "3"]
+    assert "4 pessoas" in BeautifulSoup(html, "html.parser").select_one(
         '[data-testid="reader-count"]'
     ).get_text(" ", strip=True)
     html = client.get(detail_url(page)).content.decode()
     assert "Carla" not in html and "Bruno" not in html
-    assert tables(html, "office-summary")["Por gabinete"] == [
+    assert tables(html, "office-summary")["Confirmações por gabinete"] == [
         ["Gabinete de Cuba", "1", "1", "0"],
+        ["Gabinete de Évora", "1", "0", "1"],
         ["Sem gabinete", "2", "0", "2"],
     ]
     rows = csv_rows(client.get(reverse("legal:report-csv", args=[page.pk])))
-    assert {r[2] for r in rows[1:]} == {"ana", "duarte", "coordenadora"}
+    assert {r[2] for r in rows[1:]} == {"ana", "duarte", "eva", "coordenadora"}
 
 
 @pytest.mark.django_db
