@@ -144,11 +144,11 @@ class KnowledgeArticleForm(WagtailAdminPageForm):
             if for_user is not None and field.queryset.filter(pk=for_user.pk).exists():
                 field.initial = for_user.pk
         elif owner_id and not field.queryset.filter(pk=owner_id).exists():
-            former = User.objects.filter(pk=owner_id).first()
+            former = User.objects.get(pk=owner_id)
             field.help_text = _(
                 "The owner, %(name)s, no longer works in the network: choose who looks "
                 "after this article now."
-            ) % {"name": former.get_full_name() or former.get_username() if former else "—"}
+            ) % {"name": former.get_full_name() or former.get_username()}
 
 
 class KnowledgeArticlePage(Page):

@@ -79,3 +79,14 @@ def test_panel_not_shown_to_a_bare_administrator(client_for, admin_user):
     account outside those groups is not told it is overdue."""
     MustReadUpdateFactory(title="Obrigatória")
     assert panel_html(client_for(admin_user)) is None
+
+
+@pytest.mark.django_db
+def test_panel_not_shown_to_someone_marked_as_having_left(client_for, staff_user):
+    """Leaving normally ends the login; if someone re-opens it by hand, the person is still
+    not asked to read anything."""
+    from intranet.people.models import Profile
+
+    MustReadUpdateFactory(title="Obrigatória")
+    Profile.objects.filter(user=staff_user).update(is_active_member=False)
+    assert panel_html(client_for(staff_user)) is None
