@@ -63,7 +63,7 @@ def test_everything_about_me(client_for, objects, staff_user, coordinator_user):
     assert data["email_notifications"]["switched_off"] == ["knowledge-follow"]
     assert data["email_notifications"]["sent"][0]["kind"] == "legal-update"
     assert data["failed_logins"][0]["failures"] == 1
-    assert data["legal_acknowledgements"][0]["update"] == update.title
+    assert data["legal_updates"]["acknowledgements"][0]["legal_update"] == update.title
     assert data["knowledge_follows"][0]["page"] == article.title
     assert data["training"]["bookings"][0]["status"] == "booked"
     assert data["training"]["attendance"][0]["status"] == "present"
