@@ -9,6 +9,7 @@ tune them.
 """
 
 import hashlib
+import ipaddress
 import time
 from dataclasses import dataclass
 from functools import wraps
@@ -21,17 +22,24 @@ from django.utils.translation import gettext as _
 THROTTLE_CACHE = "throttle"
 
 
-def client_ip(request) -> str:
+def _valid_ip(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
+def client_ip(request) -> str | None:
     """The client's address. Behind ``INTRANET_PROXY_COUNT`` trusted reverse proxies it is
     the entry that many places from the right of X-Forwarded-For (the left part can be
-    forged by the client); with no proxy, REMOTE_ADDR."""
+    forged by the client); with no proxy, REMOTE_ADDR. None when there is no valid one."""
     proxies = getattr(settings, "INTRANET_PROXY_COUNT", 0)
     if proxies:
         forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [a for a in forwarded if a]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+        if len(forwarded) >= proxies and (address := _valid_ip(forwarded[-proxies])):
+            return address
+    return _valid_ip(request.META.get("REMOTE_ADDR", ""))
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ def _hit(scope: str, kind: str, value: str) -> bool:
 def over_limit(scope: str, request, target: str = "") -> bool:
     """Count this request for its address and its target; True if either is over.
     Both are counted even when the first is over, so a flood keeps its own count."""
-    by_ip = _hit(scope, "per_ip", client_ip(request))
+    by_ip = _hit(scope, "per_ip", client_ip(request) or "unknown")
     by_target = _hit(scope, "per_target", target.strip().lower())
     return by_ip or by_target
 

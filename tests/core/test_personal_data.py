@@ -61,7 +61,7 @@ def test_everything_about_me(client_for, objects, staff_user, coordinator_user):
     assert data["personal_tokens"][0]["created_at"]
     assert token.token not in response.content.decode()  # that it exists, never the secret
     assert data["email_notifications"]["switched_off"] == ["knowledge-follow"]
-    assert data["email_notifications"]["sent"][0]["kind"] == "legal-update"
+    assert "legal-update" in {n["kind"] for n in data["email_notifications"]["sent"]}
     assert data["failed_logins"][0]["failures"] == 1
     assert data["legal_updates"]["acknowledgements"][0]["legal_update"] == update.title
     assert data["knowledge_follows"][0]["page"] == article.title

@@ -94,6 +94,7 @@ def test_a_coordinator_unlocks_a_login(client, client_for, staff_user, coordinat
     assert _attempt(client, staff_user.username, PASSWORD).status_code == 429
 
     coordinator = client_for(coordinator_user)
+    assert 'data-testid="lockouts-link"' in coordinator.get("/training/").content.decode()
     page = coordinator.get(reverse("lockouts"))
     assert page.status_code == 200
     assert staff_user.username in page.content.decode()
@@ -248,3 +249,14 @@ def test_idle_timeout_is_a_setting(client, staff_user, settings):
         client.get("/training/sessions/")
     with time_machine.travel(start + dt.timedelta(minutes=11), tick=False):
         assert client.get("/training/sessions/").status_code == 302
+
+
+def test_the_client_address_behind_a_proxy(rf, settings):
+    from intranet.core.throttling import client_ip
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="6.6.6.6, 192.0.2.7")
+    assert client_ip(request) == "10.0.0.9"  # no proxy configured: the header is not trusted
+    settings.INTRANET_PROXY_COUNT = 1
+    assert client_ip(request) == "192.0.2.7"  # the entry our proxy added, not the forged one
+    assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="junk")) == "10.0.0.9"
+    assert client_ip(rf.get("/", REMOTE_ADDR="")) is None
