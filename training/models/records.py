@@ -151,7 +151,6 @@ class Booking(models.Model):
     created_at = models.DateTimeField(_("booked at"), default=timezone.now)
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
-    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]
