@@ -54,6 +54,8 @@ def test_report_lists_everyone_with_hours_and_flags_who_is_behind(
     assert rows["Rita Pires"][0] == "Gabinete de Cuba"
     assert rows["Rita Pires"][-4:] == ["60", "60", "27,2", "Objetivo atingido"]
     assert rows["Joana Simões"][-4:] == ["3", "3", "27,2", "Em atraso"]
+    badges = {badge.text: badge.classes for badge in table.find_all(css="badge")}
+    assert badges == {"Objetivo atingido": {"badge"}, "Em atraso": {"badge", "badge--warn"}}
     links = {a.text: a.get("href") for a in table.find("tbody").find_all("a")}
     assert links["Rita Pires"] == reverse("training:progress-person", args=[ahead.pk])
     assert page.find(testid="behind-count").get("data-count") == "2"
@@ -79,6 +81,11 @@ def test_chart_has_the_target_line_and_expected_marks_and_fits_a_phone(
     assert len(chart.find_all(css="is-highlighted")) == 2  # behind: staff and coordinator
     labels = [label.text for label in chart.find_all(css="report-chart__label")]
     assert "Rita Pires · 60 h" in labels
+    # Coordinates stay numbers in Portuguese too ("47.7", never "47,7").
+    for shape in chart.find_all("rect") + chart.find_all("line"):
+        for name in ("width", "x1", "x2"):
+            if shape.get(name) is not None:
+                float(shape.get(name))
     legend = chart.find(css="report-chart__legend").text
     assert "Objetivo: 60 h" in legend and "Em atraso" in legend
 

@@ -1,5 +1,6 @@
-"""Plain models of the programme: sessions, bookings, attendance, self-study, requests,
-certificates and calendar tokens. Anything that moves hours lives in training.services."""
+"""Plain models of the programme: sessions, bookings, attendance, self-study, requests and
+certificates. Anything that moves hours lives in training.services; calendar tokens are the
+core's PersonalToken (purpose ``CALENDAR_PURPOSE``)."""
 
 import secrets
 from decimal import Decimal

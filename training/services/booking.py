@@ -31,21 +31,16 @@ def upcoming_sessions() -> QuerySet[TrainingSession]:
 def mark_my_bookings(sessions, user) -> list[TrainingSession]:
     """Set ``my_status`` (booked, waitlisted or None) on each session, in one query."""
     sessions = list(sessions)
-    mine = my_booked_session_ids(user)
+    mine = {}
+    if user.is_authenticated:
+        mine = dict(
+            Booking.objects.filter(user=user)
+            .exclude(status=Booking.Status.CANCELLED)
+            .values_list("session_id", "status")
+        )
     for session in sessions:
         session.my_status = mine.get(session.pk)
     return sessions
-
-
-def my_booked_session_ids(user) -> dict[int, str]:
-    """{session id: booking status} for the person's active bookings."""
-    if not user.is_authenticated:
-        return {}
-    return dict(
-        Booking.objects.filter(user=user)
-        .exclude(status=Booking.Status.CANCELLED)
-        .values_list("session_id", "status")
-    )
 
 
 def active_booking(session: TrainingSession, user: User) -> Booking | None:

@@ -64,19 +64,6 @@ class CoordinatorReport:
         return target_hours(self.programme)
 
 
-class StatusBadge:
-    """A status cell: a badge on the page, plain words in the CSV."""
-
-    def __init__(self, text: str, css: str = ""):
-        self.text, self.css = text, css
-
-    def __str__(self) -> str:
-        return self.text
-
-    def __html__(self) -> str:
-        return format_html('<span class="badge{}">{}</span>', self.css, self.text)
-
-
 class ModuleHeading:
     """A module's column heading: its number, with the title spelled out on hover and for
     screen readers (the list of modules follows the table)."""
@@ -126,11 +113,12 @@ def coordinator_report(office: str = "", behind_only: bool = False) -> Coordinat
     )
 
 
-def _status(ledger: Ledger) -> StatusBadge | str:
+def _status(ledger: Ledger) -> str:
+    """A badge for the page's table (which is not exported: the CSV says yes or no)."""
     if ledger.reached:
-        return StatusBadge(_("Target reached"))
+        return format_html('<span class="badge">{}</span>', _("Target reached"))
     if ledger.behind_schedule:
-        return StatusBadge(_("Behind schedule"), " badge--warn")
+        return format_html('<span class="badge badge--warn">{}</span>', _("Behind schedule"))
     return _("On track")
 
 
