@@ -21,7 +21,6 @@ from wagtail.models import Collection
 
 import yaml
 
-from intranet.core.roles import COORDINATORS
 from network.models import SupportOfficePage
 
 from ..models import (
@@ -249,6 +248,7 @@ def _topic_requests(entries, modules, sessions, users, coordinator) -> None:
                 "module": modules.get(entry.get("module")),
                 "session": sessions.get(entry.get("session")),
                 "triaged_by": None if entry["status"] == TopicRequest.Status.NEW else coordinator,
+                "created_at": _aware(entry["requested_on"], time(10, 0)),
             },
         )
 
@@ -267,11 +267,7 @@ def load(stdout) -> None:
     waiting = {e["key"]: e.get("waiting_list", []) for e in entries}
     named = set(people) | {username for line in waiting.values() for username in line}
     users = {user.username: user for user in User.objects.filter(username__in=named)}
-    coordinator = (
-        users.get("coordinator")
-        or User.objects.filter(username="coordinator").first()
-        or User.objects.filter(groups__name=COORDINATORS).first()
-    )
+    coordinator = users.get("coordinator")  # who kept the registers and answered requests
     count = _records(people, sessions, modules, users, coordinator)
     for key, usernames in waiting.items():
         _wait(sessions[key], [users[name] for name in usernames if name in users])
