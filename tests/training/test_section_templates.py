@@ -77,3 +77,17 @@ def test_the_verification_page_shows_no_staff_navigation_to_outsiders(client):
     page = parse(client.get(url).content)
     assert page.find(testid="certificate-valid")
     assert not page.find_all(testid="training-nav")
+
+
+def test_coordinators_get_admin_links_by_name(
+    programme, module, coordinator_user, staff_user, client_for
+):
+    page = parse(client_for(coordinator_user).get(module.url).content)
+    assert page.find(testid="edit-module").get("href") == reverse(
+        "wagtailadmin_pages:edit", args=[module.pk]
+    )
+    page = parse(client_for(coordinator_user).get(programme.url).content)
+    assert page.find(testid="edit-programme").get("href") == reverse(
+        "wagtailadmin_pages:edit", args=[programme.pk]
+    )
+    assert not parse(client_for(staff_user).get(module.url).content).find_all(testid="edit-module")
