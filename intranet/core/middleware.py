@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -56,6 +57,29 @@ class PartnerScopeMiddleware:
                 return redirect(self.landing)
             if not request.path.startswith(self.allowed):
                 raise PermissionDenied
+        return self.get_response(request)
+
+
+class RejectNulCharactersMiddleware:
+    """400 for a query string or form field holding a NUL character.
+
+    No form or link of the intranet sends one, and PostgreSQL refuses NUL in text, so a
+    ``?token=%00`` reaching a query would be a 500. One check here rather than in every
+    view that reads a parameter.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        sources = [request.GET, request.POST] if request.method == "POST" else [request.GET]
+        for data in sources:
+            for key, values in data.lists():
+                if "\x00" in key or any("\x00" in value for value in values):
+                    return HttpResponseBadRequest(
+                        _("This address or form holds a character that is not allowed."),
+                        content_type="text/plain; charset=utf-8",
+                    )
         return self.get_response(request)
 
 

@@ -48,7 +48,8 @@ def test_degraded_when_a_task_waits_more_than_fifteen_minutes(client, database_t
     assert "db_worker" in body
 
 
-@pytest.mark.django_db
+# The worker closes its database connection between tasks: a transactional test.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_worker_clears_the_backlog(client, database_tasks):
     from django.core.management import call_command
 
