@@ -4,7 +4,7 @@ from django.core import mail
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.core.factories import PASSWORD
 
 
 @pytest.mark.django_db

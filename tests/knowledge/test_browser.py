@@ -9,7 +9,8 @@ from intranet.knowledge.models import (
     KnowledgeSectionPage,
     PageFollow,
 )
-from tests.conftest import PASSWORD, make_user
+from tests.browser.pages import log_in
+from tests.conftest import make_user
 
 
 class SectionPage:
@@ -27,14 +28,6 @@ class SectionPage:
 
     def article_titles(self):
         return self.page.locator("[data-testid=kb-listing] h2").all_inner_texts()
-
-
-def log_in(page, username):
-    page.goto(page.base_url + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("[data-testid=login-submit]")
 
 
 @pytest.mark.browser

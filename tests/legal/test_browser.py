@@ -8,7 +8,8 @@ from django.utils import timezone
 import pytest
 
 from intranet.legal.models import Acknowledgement, LegalUpdateIndexPage, LegalUpdatePage
-from tests.conftest import PASSWORD, make_user
+from tests.browser.pages import log_in
+from tests.conftest import make_user
 
 
 class LegalUpdateReader:
@@ -16,11 +17,7 @@ class LegalUpdateReader:
         self.page = page
 
     def log_in(self, username):
-        self.page.goto(self.page.base_url + "/accounts/login/")
-        self.page.fill("#id_username", username)
-        self.page.fill("#id_password", PASSWORD)
-        with self.page.expect_navigation():
-            self.page.click("[data-testid=login-submit]")
+        log_in(self.page, username)
         return self
 
     @property

@@ -8,11 +8,9 @@ from django.template.loader import render_to_string
 import pytest
 import time_machine
 
-from intranet.core.roles import STAFF
 from network.models import PartnerOrganisation
-
-from ..conftest import make_user
-from .conftest import add_office
+from tests.core.factories import PASSWORD, StaffFactory
+from tests.network.factories import SupportOfficeFactory
 
 LISBON = ZoneInfo("Europe/Lisbon")
 
@@ -29,9 +27,9 @@ DIRECTORY_URLS = [
 
 @pytest.fixture
 def cuba(languages):
-    return add_office(
-        "gabinete-cuba",
-        "Gabinete de Apoio de Cuba",
+    return SupportOfficeFactory(
+        slug="gabinete-cuba",
+        title="Gabinete de Apoio de Cuba",
         municipality="Cuba",
         host_organisation="Câmara Municipal de Cuba",
         in_town_hall=True,
@@ -70,8 +68,6 @@ def test_partner_gets_403_outside_the_directory(partner_user, client_for, url):
 
 @pytest.mark.django_db
 def test_partner_lands_on_the_directory_after_login(partner_user, client):
-    from tests.conftest import PASSWORD
-
     response = client.post(
         "/accounts/login/", {"username": "parceiro", "password": PASSWORD}, follow=True
     )
@@ -105,10 +101,10 @@ def test_office_page_shows_everything(cuba, languages, partner_user, client_for)
 
 @pytest.mark.django_db
 def test_office_lists_its_active_staff(cuba, partner_user, client_for):
-    present = make_user("joana", STAFF, first_name="Joana", last_name="Simões")
+    present = StaffFactory(username="joana", first_name="Joana", last_name="Simões")
     present.profile.office = cuba
     present.profile.save()
-    gone = make_user("pedro", STAFF, first_name="Pedro", last_name="Antigo", is_active=False)
+    gone = StaffFactory(username="pedro", first_name="Pedro", last_name="Antigo", is_active=False)
     gone.profile.office = cuba
     gone.profile.save()
     html = client_for(partner_user).get("/directory/gabinete-cuba/").content.decode()
@@ -174,8 +170,8 @@ def test_people_who_left_are_not_listed_at_their_office(client_for, staff_user):
         instance=SupportOfficePage(title="Gabinete de Cuba", slug="cuba-teste", municipality="Cuba")
     )
     office.save_revision().publish()
-    stays = make_user("rita", STAFF, first_name="Rita", last_name="Presente")
-    left = make_user("luis", STAFF, first_name="Luís", last_name="Saiu")
+    stays = StaffFactory(username="rita", first_name="Rita", last_name="Presente")
+    left = StaffFactory(username="luis", first_name="Luís", last_name="Saiu")
     for user, member in [(stays, True), (left, False)]:
         user.profile.office = office
         user.profile.is_active_member = member

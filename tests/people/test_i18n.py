@@ -1,11 +1,13 @@
 import pytest
 
-from .conftest import make_person
+from tests.people.factories import ProfileFactory
 
 
 @pytest.mark.django_db
 def test_people_pages_speak_portuguese_by_default(client_for, staff_user):
-    make_person("joao", "João", "Simões", languages=[("ro", "fluent")])
+    ProfileFactory(
+        username="joao", first_name="João", last_name="Simões", languages=[("ro", "fluent")]
+    )
     client = client_for(staff_user, language="pt-pt")
     finder = client.get("/people/").content.decode()
     assert "Editar o meu perfil" in finder

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 import pytest
 
-from tests.conftest import PASSWORD, make_user
+from tests.browser.pages import log_in
+from tests.conftest import make_user
 from training import services
 from training.models import (
     Booking,
@@ -35,14 +36,6 @@ class SessionPage:
     @property
     def status(self):
         return self.page.locator("[data-testid=booking-status]").inner_text()
-
-
-def log_in(page, username):
-    page.goto(page.base_url + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("[data-testid=login-submit]")
 
 
 @pytest.mark.browser
