@@ -114,10 +114,10 @@ class SupportOfficePage(HasOpeningHours, Page):
         return re.sub(r"^Gabinete de Apoio d[aeo]s? ", "", self.title) or self.municipality
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import office_staff
+        from ..services import office_panels
 
         context = super().get_context(request, *args, **kwargs)
-        context["staff_here"] = office_staff(self)
+        context["office_panels"] = office_panels(request, self)
         return context
 
 

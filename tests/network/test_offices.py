@@ -9,7 +9,7 @@ import pytest
 import time_machine
 
 from network.models import PartnerOrganisation
-from tests.core.factories import PASSWORD, StaffFactory
+from tests.core.factories import PASSWORD
 from tests.network.factories import SupportOfficeFactory
 
 LISBON = ZoneInfo("Europe/Lisbon")
@@ -100,25 +100,6 @@ def test_office_page_shows_everything(cuba, languages, partner_user, client_for)
 
 
 @pytest.mark.django_db
-def test_office_lists_its_active_staff(cuba, partner_user, client_for):
-    present = StaffFactory(username="joana", first_name="Joana", last_name="Simões")
-    present.profile.office = cuba
-    present.profile.save()
-    gone = StaffFactory(username="pedro", first_name="Pedro", last_name="Antigo", is_active=False)
-    gone.profile.office = cuba
-    gone.profile.save()
-    html = client_for(partner_user).get("/directory/gabinete-cuba/").content.decode()
-    assert "Joana Simões" in html
-    assert "Pedro Antigo" not in html
-
-
-@pytest.mark.django_db
-def test_office_without_staff_says_so(cuba, staff_user, client_for):
-    html = client_for(staff_user).get("/directory/gabinete-cuba/").content.decode()
-    assert 'data-testid="office-staff"' not in html
-
-
-@pytest.mark.django_db
 def test_office_card_renders_for_other_apps(cuba):
     with time_machine.travel(dt.datetime(2026, 7, 17, 15, 0, tzinfo=LISBON), tick=False):
         html = render_to_string("network/includes/office_card.html", {"office": cuba})
@@ -159,23 +140,3 @@ def test_dashboard_panel_shows_offices_open_now(cuba, staff_user, partner_user, 
         html = client_for(staff_user).get("/").content.decode()
     assert 'data-testid="offices-open-now"' in html
     assert "Gabinete de Apoio de Cuba" in html
-
-
-@pytest.mark.django_db
-def test_people_who_left_are_not_listed_at_their_office(client_for, staff_user):
-    from network.models import NetworkDirectoryPage, SupportOfficePage
-
-    directory = NetworkDirectoryPage.objects.get()
-    office = directory.add_child(
-        instance=SupportOfficePage(title="Gabinete de Cuba", slug="cuba-teste", municipality="Cuba")
-    )
-    office.save_revision().publish()
-    stays = StaffFactory(username="rita", first_name="Rita", last_name="Presente")
-    left = StaffFactory(username="luis", first_name="Luís", last_name="Saiu")
-    for user, member in [(stays, True), (left, False)]:
-        user.profile.office = office
-        user.profile.is_active_member = member
-        user.profile.save()
-    html = client_for(staff_user).get(office.url).content.decode()
-    assert "Rita Presente" in html
-    assert "Luís Saiu" not in html
