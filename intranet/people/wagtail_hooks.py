@@ -38,7 +38,7 @@ def complete_profile_panel(request):
 
 @hooks.register("register_office_panel")
 def office_staff_panel(request, office):
-    """"Staff based here" on an office page: the office's ``colleagues()``, so people who
+    """ "Staff based here" on an office page: the office's ``colleagues()``, so people who
     have left or whose login is off never appear. Partners see the names too (the office's
     team is public in the directory) but get no links into the people finder."""
     people = (

@@ -20,7 +20,9 @@ from .hours import HasOpeningHours, OpeningHoursRow
 
 
 class NetworkDirectoryPage(SectionPage):
-    """The shared directory of offices and services, at /directory/. Partners see it too."""
+    """The shared directory of offices and services. Partners see it too, wherever editors
+    put it (``intranet.core.partner_scope``); its Django views (CSV, map, vCards, services)
+    keep their own fixed address, /directory/… (``network.urls``)."""
 
     subpage_types = ["network.SupportOfficePage"]
     open_to_partners = True

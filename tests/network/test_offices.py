@@ -4,6 +4,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 import pytest
 import time_machine
@@ -140,3 +141,24 @@ def test_dashboard_panel_shows_offices_open_now(cuba, staff_user, partner_user, 
         html = client_for(staff_user).get("/").content.decode()
     assert 'data-testid="offices-open-now"' in html
     assert "Gabinete de Apoio de Cuba" in html
+
+
+@pytest.mark.django_db
+def test_directory_links_follow_the_section_when_it_is_renamed(
+    cuba, secret_provider, staff_user, client_for
+):
+    directory = cuba.get_parent().specific
+    directory.slug = "rede"
+    directory.save_revision().publish()
+    client = client_for(staff_user)
+    for url in [
+        reverse("network:office-map"),
+        reverse("network:partner-list"),
+        reverse("network:provider-detail", args=[secret_provider.slug]),
+    ]:
+        html = client.get(url).content.decode()
+        assert 'class="breadcrumb"><a href="/rede/"' in html, url
+    with time_machine.travel(dt.datetime(2026, 7, 17, 18, 30, tzinfo=LISBON), tick=False):
+        html = client.get("/").content.decode()
+    assert 'href="/rede/?open_now=on"' in html
+    assert "/directory/" not in html
