@@ -74,7 +74,7 @@ def test_partner_lands_on_the_directory_after_login(partner_user, client):
     )
     assert response.redirect_chain[-1][0] == "/directory/"
     assert response.status_code == 200
-    assert "Diretório da rede" in response.content.decode()
+    assert 'data-testid="directory-filters"' in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -57,7 +57,7 @@ def test_coordinator_marks_someone_as_left_and_they_disappear(
     assert "Rodrigo Falcão" not in client.get("/people/").content.decode()
     content = client.get("/people/", {"left": "on"}).content.decode()
     assert "Rodrigo Falcão" in content
-    assert "Has left" in content
+    assert 'data-testid="left-badge"' in content
     assert client.get("/people/saiu/").status_code == 200
     # and can bring them back
     client.post("/people/saiu/return/")
