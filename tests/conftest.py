@@ -5,7 +5,7 @@ import pytest
 
 from tests.core.factories import (
     PASSWORD,  # noqa: F401 (other apps' tests import it from here)
-    AdminFactory,
+    AdministratorFactory,
     CoordinatorFactory,
     PartnerFactory,
     StaffFactory,
@@ -52,7 +52,9 @@ def partner_user(db):
 
 @pytest.fixture
 def admin_user(db):
-    return AdminFactory(username="administrador", first_name="Administrador", last_name="Teste")
+    return AdministratorFactory(
+        username="administrador", first_name="Administrador", last_name="Teste"
+    )
 
 
 @pytest.fixture

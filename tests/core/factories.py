@@ -1,8 +1,9 @@
 """Factories for the core: users in each role and the network's general pages.
 
     StaffFactory(username="joana", first_name="Joana")   # in the Staff group
-    CoordinatorFactory(), PartnerFactory(), AdminFactory()
+    CoordinatorFactory(), PartnerFactory(), AdministratorFactory()
     UserFactory(groups=["Staff", "Coordinators"])       # any groups; none by default
+    StaffFactory(office=office)                          # based at a support office
     ContentPageFactory(title="Como usar a intranet")     # published, under the dashboard
 
 Every user's password is ``PASSWORD`` (tests log in with it); names come from Faker in
@@ -47,6 +48,13 @@ class UserFactory(DjangoModelFactory):
     password = factory.django.Password(PASSWORD)
     groups = _groups([])
 
+    @factory.post_generation
+    def office(user, create, extracted, **kwargs):
+        """``office=<SupportOfficePage>``: where the person is based (on their profile)."""
+        if create and extracted is not None:
+            user.profile.office = extracted
+            user.profile.save(update_fields=["office"])
+
 
 class StaffFactory(UserFactory):
     username = factory.Sequence(lambda n: f"tecnica{n}")
@@ -63,7 +71,7 @@ class PartnerFactory(UserFactory):
     groups = _groups([PARTNERS])
 
 
-class AdminFactory(UserFactory):
+class AdministratorFactory(UserFactory):
     """An administrator: a superuser in no group, as the demo's ``admin``."""
 
     username = factory.Sequence(lambda n: f"administrador{n}")

@@ -6,7 +6,7 @@ import pytest
 import vobject
 
 from intranet.people.services import mark_as_left
-from tests.core.factories import AdminFactory, PartnerFactory
+from tests.core.factories import AdministratorFactory, PartnerFactory
 from tests.people.factories import ProfileFactory
 
 
@@ -32,10 +32,8 @@ def team(office, other_office):
         office=office,
         user__is_active=False,
     )
-    for factory, username in [(PartnerFactory, "parceira"), (AdminFactory, "chefe")]:
-        user = factory(username=username, first_name="Fora", last_name=username.title())
-        user.profile.office = office
-        user.profile.save()
+    for factory, username in [(PartnerFactory, "parceira"), (AdministratorFactory, "chefe")]:
+        factory(username=username, first_name="Fora", last_name=username.title(), office=office)
     ProfileFactory(username="noutro", first_name="Nuno", last_name="Noutro", office=other_office)
     return office
 
