@@ -104,6 +104,11 @@ def colleagues(office=None) -> QuerySet[User]:
     return users
 
 
+def is_colleague(user) -> bool:
+    """Whether ``user`` is one of ``colleagues()`` (e.g. someone asked to read)."""
+    return user.is_authenticated and colleagues().filter(pk=user.pk).exists()
+
+
 def staff_profiles(*, include_leavers: bool = False) -> QuerySet[Profile]:
     """The profiles of ``colleagues()``, for the people finder and profile pages; with
     ``include_leavers``, also of the people marked as having left (coordinators may list
