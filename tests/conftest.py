@@ -4,12 +4,10 @@ import shutil
 import pytest
 
 from tests.core.factories import (
-    PASSWORD,  # noqa: F401 (other apps' tests import it from here)
     AdministratorFactory,
     CoordinatorFactory,
     PartnerFactory,
     StaffFactory,
-    make_user,  # noqa: F401 (other apps' tests import it from here)
 )
 
 # Playwright's sync API runs an event loop in the test thread; Django must still allow

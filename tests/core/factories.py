@@ -79,14 +79,6 @@ class AdministratorFactory(UserFactory):
     is_staff = True
 
 
-def make_user(username: str, group_name: str | None, **extra) -> User:
-    """A user by group name (``"Staff"``, ``"Coordinators"``, ``"Partners"`` or None), for
-    tests written before the factories. New tests use the factories above."""
-    extra.setdefault("first_name", username.capitalize())
-    extra.setdefault("last_name", "Teste")
-    return UserFactory(username=username, groups=[group_name] if group_name else [], **extra)
-
-
 class PublishedPageFactory(wagtail_factories.PageFactory):
     """A page saved with a published revision, as an editor's "Publish" leaves it."""
 
