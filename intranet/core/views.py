@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 
 from .files import may_read
 from .permissions import coordinator_required
-from .searching import plain_words
+from .search import plain_words, searches_elsewhere
 from .throttling import over_limit, too_many_requests
 from .visibility import visible_pages
 
@@ -28,13 +28,20 @@ SEARCH_PAGE_SIZE = 20
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     page_obj = None
+    elsewhere = []
     if words := plain_words(query):
         results = visible_pages(request.user).specific().search(words)
         page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        elsewhere = searches_elsewhere(request, query)
     return render(
         request,
         "core/search.html",
-        {"query": query, "page_obj": page_obj, "page_title": _("Search")},
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "elsewhere": elsewhere,
+            "page_title": _("Search"),
+        },
     )
 
 

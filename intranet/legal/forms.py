@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intranet.core.searching import plain_words
+from intranet.core.search import plain_words
 from intranet.core.topics import TOPICS
 
 from .models import LegalUpdatePage

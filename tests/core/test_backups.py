@@ -46,7 +46,7 @@ def test_round_trip_of_the_demo_data(tmp_path):
     from django.contrib.auth.models import User
 
     from intranet.people.services import replace_photo
-    from tests.people.conftest import image_upload
+    from tests.people.factories import image_upload
 
     call_command("load_demo", stdout=io.StringIO())
     staff = User.objects.get(username="staff")

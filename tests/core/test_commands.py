@@ -92,7 +92,7 @@ def test_purging_a_leaver_deletes_the_photo_files_at_once(
 ):
     """With the database task backend (production), nothing runs the queued deletion here:
     the files must still be gone when the command ends."""
-    from tests.people.conftest import image_upload
+    from tests.people.factories import image_upload
 
     replace_photo(staff_user.profile, image_upload(), staff_user)
     photo = Profile.objects.get(user=staff_user).photo

@@ -13,7 +13,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 
-from tests.conftest import PASSWORD
+from tests.core.factories import PASSWORD
 
 LOGIN = "/accounts/login/"
 ADMIN_LOGIN = "/admin/login/"

@@ -17,7 +17,7 @@ import pytest
 
 import network.importing
 from network.models import ServiceProvider
-from tests.network.conftest import add_provider
+from tests.network.factories import ServiceProviderFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = "slug,name,category,municipality,phone,languages,hours\n"
@@ -78,14 +78,14 @@ def test_a_failing_batch_undoes_the_batches_before_it(tmp_path, languages, setti
     database refuses it, and the import leaves everything as it was."""
     settings.DIRECTORY_IMPORT_BATCH_SIZE = 2
     settings.DIRECTORY_IMPORT_PAUSE_SECONDS = 0
-    kept = add_provider("p-1", name="Nome antigo", phone="+351 266 111 111")
+    kept = ServiceProviderFactory(slug="p-1", name="Nome antigo", phone="+351 266 111 111")
     real_write = network.importing._write_batch
     calls = []
 
     def write_batch_during_a_race(rows, journal, report):
         calls.append(len(rows))
         if len(calls) == 3:
-            add_provider(rows[0].values["slug"], name="Criado entretanto")
+            ServiceProviderFactory(slug=rows[0].values["slug"], name="Criado entretanto")
         return real_write(rows, journal, report)
 
     monkeypatch.setattr(network.importing, "_write_batch", write_batch_during_a_race)
@@ -105,7 +105,7 @@ def test_a_failing_batch_undoes_the_batches_before_it(tmp_path, languages, setti
 def test_batches_add_up_to_the_whole_file(tmp_path, languages, settings):
     settings.DIRECTORY_IMPORT_BATCH_SIZE = 7
     settings.DIRECTORY_IMPORT_PAUSE_SECONDS = 0
-    add_provider("p-3", name="Para atualizar")
+    ServiceProviderFactory(slug="p-3", name="Para atualizar")
     out = io.StringIO()
     call_command("import_providers", str(_file(tmp_path, HEADER + _rows(30))), stdout=out)
     assert "29 created, 1 updated" in out.getvalue()
