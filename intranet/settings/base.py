@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "intranet.people",
     "intranet.legal",
     "intranet.knowledge",
+    "intranet.enquiries",
     "network",
     "training",
     "wagtail.contrib.settings",
@@ -174,6 +175,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "intranet@semfronteira
 # Background work (emails, digests). Production runs a database-backed worker;
 # dev and test override this with the immediate backend.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Enquiries older than this are folded into monthly counts (fold_old_enquiries).
+ENQUIRY_RETENTION_YEARS = int(os.environ.get("ENQUIRY_RETENTION_YEARS", "5"))
 
 WAGTAIL_SITE_NAME = "Sem Fronteiras"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
