@@ -79,11 +79,11 @@ def enquiry_counts(
     totals: Counter = Counter()
     for queryset, measure in [(raw, measure_raw), (folded, measure_folded)]:
         for row in queryset.values(*columns).annotate(n=measure).order_by():
-            totals[tuple(_month(row[c]) if c == "month" else row[c] for c in columns)] += row["n"]
+            totals[tuple(as_date(row[c]) if c == "month" else row[c] for c in columns)] += row["n"]
     return totals
 
 
-def _month(value) -> datetime.date:
+def as_date(value) -> datetime.date:
     # TruncMonth gives a date on PostgreSQL and SQLite alike for a DateField; be sure.
     return value.date() if isinstance(value, datetime.datetime) else value
 
@@ -111,7 +111,7 @@ def visit_counts(
     measure = Sum(f"{prefix}people_reached") if people else Count(f"{prefix}pk", distinct=topics)
     totals: Counter = Counter()
     for row in queryset.values(*columns).annotate(n=measure).order_by():
-        totals[tuple(_month(row[c]) if c == "month" else row[c] for c in columns)] += row["n"]
+        totals[tuple(as_date(row[c]) if c == "month" else row[c] for c in columns)] += row["n"]
     return totals
 
 
