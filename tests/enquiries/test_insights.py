@@ -150,9 +150,7 @@ def test_small_counts_are_hidden_in_the_page_the_charts_and_every_csv(
         response = client.get(f"/insights/{key}.csv")
         assert response.status_code == 200, key
         assert response["Content-Disposition"].startswith('attachment; filename="atendimentos-')
-        assert csv_rows(response)[1:] == [
-            [cell for cell in row] for row in tables[f"table-{key}"][1:]
-        ], key
+        assert csv_rows(response)[1:] == [list(row) for row in tables[f"table-{key}"][1:]], key
     assert client.get("/insights/nothing.csv").status_code == 404
 
 
@@ -181,7 +179,7 @@ def _attack(tables: dict[str, list[list[str]]], months_shown: list[str], quarter
     for key, rows_ in tables.items():
         header, *body = rows_
         footer = body.pop() if key != "table-outreach-topics" else None
-        for r, row in enumerate(body):
+        for row in body:
             for c, text in enumerate(row[1:], 1):
                 var((key, row[0], c), text)
         if footer:
