@@ -43,7 +43,7 @@ def propose_gap(user, form) -> ServiceGap:
     gap.status = GapStatus.DRAFT
     gap.save()
     ServiceGapEvent.objects.create(gap=gap, status=GapStatus.DRAFT, by=user)
-    transaction.on_commit(lambda: _tell_coordinators(gap, user))
+    _tell_coordinators(gap, user)
     return gap
 
 

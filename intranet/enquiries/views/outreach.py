@@ -25,6 +25,7 @@ def visit_list(request):
         .select_related("office", "author")
         .prefetch_related("topics")
         .annotate(enquiry_count=Count("enquiries"))
+        .order_by("-date", "-created_at", "-pk")
     )
     page_obj = Paginator(visits, PER_PAGE).get_page(request.GET.get("page"))
     return render(
