@@ -139,7 +139,8 @@ def line_chart(
     numbers = [_number(value) for _label, value in items]
     top = max([n for n in numbers if n] or [0])
     step = (right - left) / max(len(items) - 1, 1)
-    every = max(1, math.ceil(TICK_WIDTH / step)) if len(items) > 1 else 1
+    # The first label is drawn from its point rightwards, the others centred on theirs.
+    every = max(1, math.ceil(1.5 * TICK_WIDTH / step)) if len(items) > 1 else 1
     points = []
     for index, (label, value) in enumerate(items):
         number = numbers[index]
