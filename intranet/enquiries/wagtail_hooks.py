@@ -62,6 +62,21 @@ def gap_proposed_kind():
     )
 
 
+@hooks.register("register_personal_data")
+def enquiry_personal_data(user):
+    """What the log holds about the person who logs: which entries they made (the
+    entries themselves are about nobody)."""
+    from .models import OutreachVisit, ServiceGap
+
+    return "enquiries", {
+        "enquiries_logged": Enquiry.objects.filter(author=user).count(),
+        "outreach_visits_recorded": OutreachVisit.objects.filter(author=user).count(),
+        "service_gaps_proposed": list(
+            ServiceGap.objects.filter(proposed_by=user).values_list("title", flat=True)
+        ),
+    }
+
+
 @hooks.register("register_demo_data", order=60)
 def load_demo(stdout):
     from .demo import load

@@ -134,3 +134,14 @@ def test_text_typed_by_people_is_escaped(
         assert "<script>alert" not in html, page
     assert "&lt;script&gt;alert" in client.get(f"/service-gaps/{gap.pk}/letter/").content.decode()
     assert "&lt;script&gt;alert" in client.get(f"/enquiries/{entry.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_personal_data_download_says_what_the_person_logged(login, staff_at_alcacovas, offices):
+    record_enquiry(staff_at_alcacovas, form_data(offices["alcacovas"]))
+    data = login(staff_at_alcacovas).get("/people/me/data.json").json()
+    assert data["enquiries"] == {
+        "enquiries_logged": 1,
+        "outreach_visits_recorded": 0,
+        "service_gaps_proposed": [],
+    }
