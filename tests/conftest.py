@@ -6,12 +6,11 @@ from django.contrib.auth.models import Group, User
 import pytest
 
 from intranet.core.roles import COORDINATORS, PARTNERS, STAFF
+from tests.factories import PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; Django must still allow
 # its synchronous ORM calls there (test setup and live_server data).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-PASSWORD = "test-password-123"
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [

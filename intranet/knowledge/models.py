@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +18,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 
 from intranet.core.models import SectionPage
-from intranet.core.roles import COORDINATORS, STAFF
+from intranet.people.services import colleagues
 
 from .blocks import ArticleStreamBlock
 
@@ -32,7 +31,7 @@ def default_review_by() -> datetime.date:
 
 
 class KnowledgeBaseIndexPage(SectionPage):
-    """The staff-written knowledge base, at /knowledge-base/."""
+    """The staff-written knowledge base: its sections, each a folder of articles."""
 
     subpage_types = ["knowledge.KnowledgeSectionPage"]
 
@@ -122,21 +121,34 @@ class KnowledgeArticleTag(TaggedItemBase):
     )
 
 
+def _owner_label(user: User) -> str:
+    name = user.get_full_name() or user.get_username()
+    office = getattr(user, "office_title", None)
+    return f"{name} ({office})" if office else name
+
+
 class KnowledgeArticleForm(WagtailAdminPageForm):
-    """The owner is chosen among network staff; a new article belongs to its author."""
+    """The owner is chosen among the people who work in the network today, by name; a new
+    article belongs to its author. An article whose owner has left must get a new one."""
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if "owner" in self.fields:
-            self.fields["owner"].queryset = (
-                User.objects.filter(is_active=True)
-                .filter(Q(groups__name__in=[STAFF, COORDINATORS]) | Q(is_superuser=True))
-                .distinct()
-                .order_by("first_name", "last_name")
-            )
-            self.fields["owner"].required = True
-            if not self.instance.pk and for_user is not None:
-                self.fields["owner"].initial = for_user.pk
+        field = self.fields.get("owner")
+        if field is None:
+            return
+        field.queryset = colleagues().order_by("first_name", "last_name", "username")
+        field.label_from_instance = _owner_label
+        field.required = True
+        owner_id = self.instance.owner_id
+        if not self.instance.pk:
+            if for_user is not None and field.queryset.filter(pk=for_user.pk).exists():
+                field.initial = for_user.pk
+        elif owner_id and not field.queryset.filter(pk=owner_id).exists():
+            former = User.objects.get(pk=owner_id)
+            field.help_text = _(
+                "The owner, %(name)s, no longer works in the network: choose who looks "
+                "after this article now."
+            ) % {"name": former.get_full_name() or former.get_username()}
 
 
 class KnowledgeArticlePage(Page):
@@ -200,25 +212,3 @@ class PageFollow(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.page}"
-
-
-class ReviewReminder(models.Model):
-    """A review reminder sent for an article on a day: the cron command sends it once a day."""
-
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
-    recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    sent_on = models.DateField(_("sent on"))
-
-    class Meta:
-        verbose_name = _("review reminder")
-        verbose_name_plural = _("review reminders")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "recipient", "sent_on"], name="knowledge_unique_reminder_per_day"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.page} → {self.recipient} ({self.sent_on})"

@@ -4,14 +4,15 @@ import datetime
 from collections import defaultdict
 
 from django.contrib.auth.models import User
-from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from wagtail.models import Page, WorkflowState
 
-from .models import KnowledgeArticlePage, PageFollow, ReviewReminder
-from .tasks import send_review_reminder
+from intranet.core.notifications import notify
+from intranet.people.services import colleagues
+
+from .models import KnowledgeArticlePage, PageFollow
 
 
 def overdue_articles(today: datetime.date | None = None) -> QuerySet[KnowledgeArticlePage]:
@@ -25,34 +26,37 @@ def overdue_articles(today: datetime.date | None = None) -> QuerySet[KnowledgeAr
     )
 
 
-def send_review_reminders(today: datetime.date | None = None) -> int:
-    """Email each owner about their overdue articles. Each article is mentioned at most once
-    a day per owner, so cron may run this as often as it likes. Returns emails sent."""
+def articles_to_review(today: datetime.date | None = None) -> QuerySet[KnowledgeArticlePage]:
+    """What the coordinators' review report lists: live articles past their review date,
+    and every live article whose owner no longer works in the network (or has none), so
+    it gets a new owner. Those come first; ``owner_works_here`` says which is which."""
     today = today or timezone.localdate()
-    already = set(
-        ReviewReminder.objects.filter(sent_on=today).values_list("page_id", "recipient_id")
+    owner_works_here = Exists(colleagues().filter(pk=OuterRef("owner_id")))
+    return (
+        KnowledgeArticlePage.objects.live()
+        .annotate(owner_works_here=owner_works_here)
+        .filter(Q(review_by__lt=today) | Q(owner_works_here=False))
+        .select_related("owner")
+        .order_by("owner_works_here", "review_by", "title", "pk")
     )
+
+
+def send_review_reminders(today: datetime.date | None = None) -> int:
+    """E-mail each owner who works in the network today about their overdue articles, at
+    most once a day (the notification key is the day), so cron may run this as often as it
+    likes. Returns the e-mails queued."""
+    from .notifications import REVIEW_REMINDER
+
+    today = today or timezone.localdate()
     by_owner: dict[int, list[int]] = defaultdict(list)
-    for page_id, owner_id in (
-        overdue_articles(today).filter(owner__isnull=False).values_list("pk", "owner_id")
-    ):
-        if (page_id, owner_id) not in already:
-            by_owner[owner_id].append(page_id)
-    sent = 0
-    for owner_id, page_ids in by_owner.items():
-        try:
-            with transaction.atomic():
-                ReviewReminder.objects.bulk_create(
-                    [
-                        ReviewReminder(page_id=p, recipient_id=owner_id, sent_on=today)
-                        for p in page_ids
-                    ]
-                )
-        except IntegrityError:
-            continue  # another run got there first
-        send_review_reminder.enqueue(recipient_id=owner_id, page_ids=page_ids)
-        sent += 1
-    return sent
+    overdue = overdue_articles(today).filter(owner__in=colleagues().values("pk"))
+    for page_id, owner_id in overdue.values_list("pk", "owner_id"):
+        by_owner[owner_id].append(page_id)
+    owners = User.objects.in_bulk(list(by_owner))
+    return sum(
+        notify(owners[owner_id], REVIEW_REMINDER, {"page_ids": page_ids}, key=today.isoformat())
+        for owner_id, page_ids in by_owner.items()
+    )
 
 
 def is_following(user: User, page: Page) -> bool:

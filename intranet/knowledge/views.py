@@ -13,6 +13,7 @@ from intranet.core.permissions import coordinator_required, network_staff_requir
 from intranet.core.visibility import can_see_page
 
 from . import services
+from .reports import review_table
 
 PER_PAGE = 25
 
@@ -70,13 +71,16 @@ def following(request):
 
 @coordinator_required
 def review_report(request):
-    paginator = Paginator(services.overdue_articles(), PER_PAGE)
+    today = timezone.localdate()
+    page_obj = Paginator(services.articles_to_review(today), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "knowledge/review_report.html",
         {
-            "page_obj": paginator.get_page(request.GET.get("page")),
-            "today": timezone.localdate(),
-            "page_title": _("Articles past their review date"),
+            "page_obj": page_obj,
+            "table": review_table(page_obj, today, request),
+            "page_title": _("Articles to review or hand over"),
         },
     )

@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from intranet.core.dashboard import DashboardPanel
 from intranet.core.roles import is_coordinator, is_staff_member
 
-from . import services
+from . import notifications, services
 
 
 @hooks.register("register_dashboard_panel")
@@ -39,11 +39,21 @@ class CoordinatorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def review_report_menu_item():
     return CoordinatorMenuItem(
-        _("Knowledge review dates"),
+        _("Knowledge review report"),
         reverse("knowledge:review-report"),
         icon_name="date",
         order=900,
     )
+
+
+@hooks.register("register_notification_kind")
+def new_version_notification():
+    return notifications.new_version_kind()
+
+
+@hooks.register("register_notification_kind")
+def review_reminder_notification():
+    return notifications.review_reminder_kind()
 
 
 @hooks.register("register_demo_data", order=50)

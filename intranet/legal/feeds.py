@@ -4,8 +4,10 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from intranet.core.sections import section_url
 from intranet.core.topics import TOPIC_SLUGS, topic_label
 
 from .models import LegalUpdatePage, TaggedLegalUpdate
@@ -32,7 +34,8 @@ class LegalUpdatesFeed(Feed):
         return _("Changes in the law that the network's staff must know about.")
 
     def link(self, topic):
-        return f"/legal-updates/?topic={topic}" if topic else "/legal-updates/"
+        index = section_url("legal.LegalUpdateIndexPage", self.request) or "/"
+        return f"{index}?{urlencode({'topic': topic})}" if topic else index
 
     def items(self, topic):
         updates = LegalUpdatePage.objects.live().order_by("-first_published_at", "-pk")

@@ -19,8 +19,8 @@ from intranet.core.models import SectionPage
 from intranet.core.topics import topic_label
 
 INDEX_PAGE_SIZE = 20
-# Paths below /legal-updates/ taken by the app's own views (urls.py); a page there
-# would never be reached.
+# The app's own views (urls.py) are mounted under the section's default slug, so an
+# update with one of these slugs would never be reached there.
 RESERVED_SLUGS = {"feed", "report", "my-feed"}
 
 
@@ -51,7 +51,7 @@ class TaggedLegalUpdate(ItemBase):
 
 
 class LegalUpdateIndexPage(SectionPage):
-    """Legal updates, at /legal-updates/: newest first, filtered, searchable, paginated."""
+    """The legal updates section: newest first, filtered, searchable, paginated."""
 
     subpage_types = ["legal.LegalUpdatePage"]
 
@@ -341,21 +341,3 @@ class Acknowledgement(models.Model):
 
 # The purpose of a person's feed token (intranet.core.tokens).
 FEED_PURPOSE = "legal-feed"
-
-
-class AcknowledgementReminder(models.Model):
-    """A reminder e-mail sent to a person on a day, so cron runs never repeat it."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    sent_on = models.DateField()
-    update_count = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("acknowledgement reminder")
-        verbose_name_plural = _("acknowledgement reminders")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "sent_on"], name="legal_one_reminder_a_day")
-        ]
-
-    def __str__(self):
-        return f"{self.user} · {self.sent_on}"

@@ -1,19 +1,35 @@
 """Reading, acknowledging and publishing legal updates: the rules, without HTTP."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wagtail.models import Revision
 
-from intranet.core.roles import COORDINATORS, STAFF
+from intranet.core.notifications import notify
+from intranet.core.tokens import current_token
+from intranet.people.models import normalise
+from intranet.people.services import colleagues
 
 from .models import (
+    FEED_PURPOSE,
     Acknowledgement,
     LegalUpdatePage,
     TaggedLegalUpdate,
@@ -23,16 +39,6 @@ from .models import (
 
 class AcknowledgementRefused(Exception):
     """The acknowledgement cannot be recorded; the message says why, to the person."""
-
-
-def expected_readers() -> QuerySet[User]:
-    """Everyone who must read must-read updates: active staff and coordinators."""
-    return User.objects.filter(is_active=True, groups__name__in=[STAFF, COORDINATORS]).distinct()
-
-
-def current_acknowledgements() -> QuerySet[Acknowledgement]:
-    """Acknowledgements that still count: made in the page's current round."""
-    return Acknowledgement.objects.filter(epoch=F("page__ack_epoch"))
 
 
 def annotate_for_reader(updates: QuerySet[LegalUpdatePage], user) -> QuerySet[LegalUpdatePage]:
@@ -112,9 +118,10 @@ def handle_publish(page: LegalUpdatePage, revision: Revision | None) -> bool:
       stop counting) and the tick is cleared on the page and in the published revision,
       so the next edit does not start another round by accident.
     - Staff are e-mailed once per round of a must-read update: on its first publish as
-      must-read and again when a new round starts; never on a plain re-publish.
+      must-read and again when a new round starts; never on a plain re-publish. (The
+      notification key ``page-<id>:round-<n>`` makes sure of it per person as well.)
     """
-    from .tasks import send_publication_email
+    from .tasks import announce_update
 
     if not page.live:
         # Wagtail signals "published" also when it only schedules a first publication;
@@ -130,53 +137,78 @@ def handle_publish(page: LegalUpdatePage, revision: Revision | None) -> bool:
         if revision is not None and revision.content.get("requires_reacknowledgement"):
             revision.content["requires_reacknowledgement"] = False
             revision.save(update_fields=["content"])
-    notify = page.must_acknowledge and page.notified_epoch != epoch
-    if notify:
+    announce = page.must_acknowledge and page.notified_epoch != epoch
+    if announce:
         updates["notified_epoch"] = epoch
     if updates:
         LegalUpdatePage.objects.filter(pk=page.pk).update(**updates)
         for name, value in updates.items():
             setattr(page, name, value)
-    if notify:
-        send_publication_email.enqueue(page.pk)
-    return notify
+    if announce:
+        announce_update.enqueue(page.pk, epoch)
+    return announce
+
+
+def _office_sort_key(office: str | None) -> tuple[bool, str]:
+    """Offices in alphabetical order with accents read as letters ("Évora" with the Es),
+    people without an office last."""
+    return office is None, normalise(office or "")
+
+
+def _office_rank() -> Case:
+    """An office's place in that order, for the database (there are a handful of offices;
+    neither SQLite nor PostgreSQL sorts accents that way without extensions)."""
+    titles = sorted(
+        {title for title in colleagues().values_list("office_title", flat=True) if title},
+        key=_office_sort_key,
+    )
+    return Case(
+        *[When(office_title=title, then=Value(rank)) for rank, title in enumerate(titles)],
+        default=Value(len(titles)),
+    )
+
+
+def readers_by_office(page: LegalUpdatePage) -> QuerySet[User]:
+    """Everyone who must read ``page`` today, with ``acknowledged_at`` (this round) or None,
+    office by office (people without an office last), then by name."""
+    when = Acknowledgement.objects.filter(
+        page=page, epoch=page.ack_epoch, user_id=OuterRef("pk")
+    ).values("acknowledged_at")[:1]
+    return (
+        colleagues()
+        .annotate(acknowledged_at=Subquery(when), office_rank=_office_rank())
+        .order_by("office_rank", "first_name", "last_name", "username", "pk")
+    )
 
 
 @dataclass
-class OfficeGroup:
-    name: str
-    acknowledged: list = field(default_factory=list)  # (user, acknowledged_at)
-    pending: list = field(default_factory=list)  # users
+class OfficeCount:
+    office: str | None  # None: people with no office set
+    readers: int
+    acknowledged: int
+
+    @property
+    def pending(self) -> int:
+        return self.readers - self.acknowledged
 
 
-def acknowledgement_report(page: LegalUpdatePage) -> list[OfficeGroup]:
-    """Who has and who has not acknowledged ``page`` (this round), grouped by office."""
-    acks = dict(
-        Acknowledgement.objects.filter(page=page, epoch=page.ack_epoch).values_list(
-            "user_id", "acknowledged_at"
-        )
+def acknowledgements_by_office(page: LegalUpdatePage) -> list[OfficeCount]:
+    """How many must read ``page`` and how many have (this round), per office, in one query."""
+    done = Acknowledgement.objects.filter(page=page, epoch=page.ack_epoch, user_id=OuterRef("pk"))
+    rows = (
+        colleagues()
+        .annotate(done=Exists(done))
+        .values("office_title")
+        .annotate(readers=Count("pk"), acknowledged=Count("pk", filter=Q(done=True)))
+        .order_by()
     )
-    readers = (
-        expected_readers()
-        .select_related("profile__office")
-        .order_by("first_name", "last_name", "username")
-    )
-    groups: dict[str, OfficeGroup] = {}
-    for reader in readers:
-        profile = getattr(reader, "profile", None)
-        office = profile.office.title if profile and profile.office else _("No office")
-        group = groups.setdefault(office, OfficeGroup(office))
-        if reader.pk in acks:
-            group.acknowledged.append((reader, acks[reader.pk]))
-        else:
-            group.pending.append(reader)
-    no_office = _("No office")
-    return sorted(groups.values(), key=lambda g: (g.name == no_office, g.name))
+    counts = [OfficeCount(row["office_title"], row["readers"], row["acknowledged"]) for row in rows]
+    return sorted(counts, key=lambda count: _office_sort_key(count.office))
 
 
 def report_updates() -> QuerySet[LegalUpdatePage]:
-    """Must-read updates with how many expected readers acknowledged this round."""
-    readers = expected_readers().values("pk")
+    """Must-read updates with how many of today's colleagues acknowledged this round."""
+    readers = colleagues().values("pk")
     return (
         LegalUpdatePage.objects.live()
         .filter(must_acknowledge=True)
@@ -215,8 +247,54 @@ def pending_reminders(
         .values_list("user_id", "page_id")
     )
     result = []
-    for user in expected_readers().exclude(email="").order_by("pk"):
+    for user in colleagues().exclude(email="").order_by("pk"):
         page_ids = [pk for pk, _epoch in updates if (user.pk, pk) not in done]
         if page_ids:
             result.append((user, page_ids))
     return result
+
+
+def send_acknowledgement_reminders(
+    overdue_only: bool = False, today: date | None = None
+) -> tuple[int, int]:
+    """E-mail each colleague their pending must-read updates; (sent, not sent).
+
+    The notification key is the day: a person hears at most once a day, however often
+    cron runs (with or without ``overdue_only``). Not sent: already reminded today, or the
+    person switched these reminders off.
+    """
+    from .notifications import REMINDER
+
+    today = today or timezone.localdate()
+    sent = skipped = 0
+    for user, page_ids in pending_reminders(overdue_only=overdue_only, today=today):
+        if notify(user, REMINDER, {"page_ids": page_ids}, key=today.isoformat()):
+            sent += 1
+        else:
+            skipped += 1
+    return sent, skipped
+
+
+def personal_data(user: User) -> dict:
+    """What the legal updates keep about a person, for their data download: whether they
+    have a personal feed address (never the secret itself) and what they acknowledged."""
+    token = current_token(user, FEED_PURPOSE)
+    acknowledgements = (
+        Acknowledgement.objects.filter(user=user)
+        .select_related("page")
+        .order_by("acknowledged_at", "pk")
+    )
+    return {
+        "feed_address": {
+            "exists": token is not None,
+            "created_on": timezone.localdate(token.created_at).isoformat() if token else None,
+        },
+        "acknowledgements": [
+            {
+                "legal_update": ack.page.title,
+                "round": ack.epoch,
+                "acknowledged_at": ack.acknowledged_at.isoformat(),
+            }
+            for ack in acknowledgements
+        ],
+    }

@@ -1,8 +1,6 @@
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -10,24 +8,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intranet.core.permissions import coordinator_required, network_staff_required
-from intranet.core.reports import safe_cell
 from intranet.core.tokens import current_token, issue_token, token_or_session
 from intranet.core.topics import TOPICS
+from intranet.people.services import colleagues
 
+from . import reports
 from .feeds import LegalUpdatesFeed
 from .models import FEED_PURPOSE, LegalUpdatePage
 from .services import (
     AcknowledgementRefused,
     acknowledge,
-    acknowledgement_report,
-    expected_readers,
+    acknowledgements_by_office,
     is_overdue,
+    readers_by_office,
     report_updates,
 )
 
 REPORT_PAGE_SIZE = 25
-# Any of these in the form means someone tried to acknowledge for another person.
-ON_BEHALF_FIELDS = ("user", "user_id", "username", "person", "on_behalf_of")
+READERS_PAGE_SIZE = 50
 
 
 def _refuse(request, message: str, page: LegalUpdatePage | None = None, status: int = 400):
@@ -42,16 +40,11 @@ def _refuse(request, message: str, page: LegalUpdatePage | None = None, status: 
 @require_POST
 @network_staff_required
 def acknowledge_view(request, page_id: int):
-    """ "I have read this": records the acknowledgement of the logged-in person only."""
+    """ "I have read this": records the acknowledgement of the logged-in person, whatever
+    else the form carries."""
     page = LegalUpdatePage.objects.filter(pk=page_id).first()
     if page is None:
         raise Http404
-    if any(name in request.POST for name in ON_BEHALF_FIELDS):
-        return _refuse(
-            request,
-            _("You can only acknowledge an update for yourself, never on someone else's behalf."),
-            page if page.live else None,
-        )
     try:
         ack, created = acknowledge(request.user, page)
     except AcknowledgementRefused as refusal:
@@ -110,11 +103,7 @@ def my_feed_view(request):
 @coordinator_required
 def report_view(request):
     page_obj = Paginator(report_updates(), REPORT_PAGE_SIZE).get_page(request.GET.get("page"))
-    today = timezone.localdate()
-    reader_count = expected_readers().count()
-    for update in page_obj:
-        update.overdue = is_overdue(update, today)
-        update.pending_count = max(reader_count - update.acknowledged_count, 0)
+    reader_count = colleagues().count()
     return render(
         request,
         "legal/report.html",
@@ -122,6 +111,7 @@ def report_view(request):
             "page_title": _("Acknowledgement report"),
             "page_obj": page_obj,
             "reader_count": reader_count,
+            "table": reports.updates_table(page_obj, reader_count),
         },
     )
 
@@ -133,17 +123,22 @@ def _must_read_update(page_id: int) -> LegalUpdatePage:
 @coordinator_required
 def report_detail_view(request, page_id: int):
     update = _must_read_update(page_id)
-    groups = acknowledgement_report(update)
+    counts = acknowledgements_by_office(update)
+    readers = Paginator(readers_by_office(update), READERS_PAGE_SIZE)
+    page_obj = readers.get_page(request.GET.get("page"))
     return render(
         request,
         "legal/report_detail.html",
         {
             "page_title": _("Who has read: %(title)s") % {"title": update.title},
             "update": update,
-            "groups": groups,
-            "acknowledged_total": sum(len(g.acknowledged) for g in groups),
-            "pending_total": sum(len(g.pending) for g in groups),
+            "acknowledged_total": sum(c.acknowledged for c in counts),
+            "pending_total": sum(c.pending for c in counts),
             "overdue": is_overdue(update),
+            "offices_table": reports.offices_table(counts),
+            "offices_chart": reports.offices_chart(counts),
+            "page_obj": page_obj,
+            "people_tables": reports.people_tables(page_obj),
         },
     )
 
@@ -151,24 +146,4 @@ def report_detail_view(request, page_id: int):
 @coordinator_required
 def report_csv_view(request, page_id: int):
     update = _must_read_update(page_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="confirmacoes-{update.slug}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the accents right
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("Office"), _("Name"), _("Username"), _("E-mail"), _("Acknowledged"), _("When")]
-    )
-    for group in acknowledgement_report(update):
-        for user, when in group.acknowledged:
-            writer.writerow(
-                [
-                    *[safe_cell(v) for v in (group.name, user.get_full_name(), user.username)],
-                    safe_cell(user.email),
-                    _("yes"),
-                    timezone.localtime(when).strftime("%Y-%m-%d %H:%M"),
-                ]
-            )
-        for user in group.pending:
-            cells = (group.name, user.get_full_name(), user.username, user.email)
-            writer.writerow([*[safe_cell(v) for v in cells], _("no"), ""])
-    return response
+    return reports.people_csv(update, readers_by_office(update).iterator())

@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from intranet.core.dashboard import DashboardPanel
-from intranet.core.roles import COORDINATORS, STAFF, group_names, is_staff_member
+from intranet.core.sections import section_url
+from intranet.people.services import is_colleague
 
+from . import notifications, services
 from .services import is_overdue, pending_for_user
 
 PANEL_SIZE = 8
@@ -14,11 +16,9 @@ PANEL_SIZE = 8
 @hooks.register("register_dashboard_panel")
 def legal_must_read_panel(request):
     """Must-read legal updates the person has not acknowledged, soonest due first."""
-    if not is_staff_member(request.user):
-        return None
-    # Only staff and coordinators must read (the acknowledgement report counts them alone):
-    # a bare administrator account is not shown overdue reading.
-    if not group_names(request.user) & {STAFF, COORDINATORS}:
+    # Only the people who work in the network must read (the report counts them alone): a
+    # bare administrator account, or someone marked as having left, is shown no reading.
+    if not is_colleague(request.user):
         return None
     pending = list(
         pending_for_user(request.user).only(
@@ -32,9 +32,29 @@ def legal_must_read_panel(request):
         key="legal-must-read",
         title=_("Legal updates to read"),
         template_name="legal/panels/must_read.html",
-        context={"updates": pending[:PANEL_SIZE], "more": len(pending) > PANEL_SIZE},
+        context={
+            "updates": pending[:PANEL_SIZE],
+            "more": len(pending) > PANEL_SIZE,
+            # Asked whether or not the link shows, so the page costs the same queries.
+            "index_url": section_url("legal.LegalUpdateIndexPage", request),
+        },
         order=10,
     )
+
+
+@hooks.register("register_notification_kind")
+def published_notification():
+    return notifications.published_kind()
+
+
+@hooks.register("register_notification_kind")
+def reminder_notification():
+    return notifications.reminder_kind()
+
+
+@hooks.register("register_personal_data")
+def legal_personal_data(user):
+    return "legal_updates", services.personal_data(user)
 
 
 @hooks.register("register_demo_data", order=40)

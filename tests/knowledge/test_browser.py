@@ -3,13 +3,10 @@ and unfollows it from the list of followed pages; the page still works at phone 
 
 import pytest
 
-from intranet.knowledge.models import (
-    KnowledgeArticlePage,
-    KnowledgeBaseIndexPage,
-    KnowledgeSectionPage,
-    PageFollow,
-)
-from tests.conftest import PASSWORD, make_user
+from intranet.knowledge.models import PageFollow
+from tests.factories import PASSWORD, StaffFactory
+
+from .factories import KnowledgeArticlePageFactory, KnowledgeSectionPageFactory
 
 
 class SectionPage:
@@ -40,15 +37,10 @@ def log_in(page, username):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_staff_filter_a_section_then_follow_and_unfollow_an_article(browser_page):
-    user = make_user("joana", "Staff", first_name="Joana", last_name="Simões")
-    index = KnowledgeBaseIndexPage.objects.get()
-    section = index.add_child(instance=KnowledgeSectionPage(title="Educação", slug="educacao"))
-    section.save_revision().publish()
+    user = StaffFactory(username="joana", first_name="Joana", last_name="Simões")
+    section = KnowledgeSectionPageFactory(title="Educação", slug="educacao")
     for title, tag in [("Matrícula escolar", "crianças"), ("Cursos PLA", "formação")]:
-        article = KnowledgeArticlePage(title=title, summary=f"Sobre {title}", owner=user)
-        article.tags.add(tag)
-        section.add_child(instance=article)
-        article.save_revision().publish()
+        KnowledgeArticlePageFactory(parent=section, title=title, owner=user, tags=[tag])
 
     browser_page.set_viewport_size({"width": 360, "height": 800})
     log_in(browser_page, "joana")

@@ -7,17 +7,26 @@ from wagtail.models import WorkflowState
 import pytest
 
 from intranet.knowledge.models import KnowledgeArticlePage, KnowledgeSectionPage, PageFollow
+from intranet.knowledge.services import articles_to_review
+
+from .factories import KnowledgeArticlePageFactory
 
 
 @pytest.mark.django_db
 def test_dashboard_panel_shows_my_articles_in_review_due_and_followed(
-    client_for, staff_user, make_article
+    client_for, staff_user, section
 ):
-    due = make_article("Para rever em breve", owner=staff_user, review_in_days=3)
-    make_article("Revisto há pouco", owner=staff_user, review_in_days=100)
-    followed = make_article("Seguida")
+    due = KnowledgeArticlePageFactory(
+        parent=section, title="Para rever em breve", owner=staff_user, review_in_days=3
+    )
+    KnowledgeArticlePageFactory(
+        parent=section, title="Revisto há pouco", owner=staff_user, review_in_days=100
+    )
+    followed = KnowledgeArticlePageFactory(parent=section, title="Seguida")
     PageFollow.objects.create(user=staff_user, page=followed)
-    draft = make_article("Em revisão", owner=staff_user, live=False)
+    draft = KnowledgeArticlePageFactory(
+        parent=section, title="Em revisão", owner=staff_user, live=False
+    )
     draft.get_workflow().start(draft, staff_user)
 
     html = client_for(staff_user).get("/").content.decode()
@@ -65,3 +74,7 @@ def test_demo_loads_sections_articles_a_draft_in_review_and_follows_idempotently
     assert any(a.is_overdue for a in articles)
     draft = KnowledgeArticlePage.objects.get(live=False)
     assert draft.workflow_in_progress
+    # The review report has something to show: overdue articles and one whose owner left.
+    to_review = list(articles_to_review())
+    assert any(not article.owner_works_here for article in to_review)
+    assert any(article.is_overdue and article.owner_works_here for article in to_review)

@@ -8,6 +8,8 @@ from wagtail.models import Collection
 
 import pytest
 
+from .factories import KnowledgeArticlePageFactory
+
 
 @pytest.fixture
 def private_document(db):
@@ -48,10 +50,12 @@ def test_no_one_gets_documents_through_a_direct_media_url(
 
 @pytest.mark.django_db
 def test_article_links_its_document_through_the_protected_url(
-    client_for, staff_user, make_article, private_document
+    client_for, staff_user, private_document, section
 ):
-    article = make_article(
-        "Com anexo", body=[("document", {"document": private_document, "description": ""})]
+    article = KnowledgeArticlePageFactory(
+        parent=section,
+        title="Com anexo",
+        body=[("document", {"document": private_document, "description": ""})],
     )
     html = client_for(staff_user).get(article.url).content.decode()
     assert f'href="/documents/{private_document.pk}/' in html

@@ -10,11 +10,14 @@ import pytest
 
 from intranet.core.models import ContentPage, HomePage
 from intranet.knowledge.models import PageFollow
+from tests.factories import StaffFactory
+
+from .factories import KnowledgeArticlePageFactory, PageFollowFactory
 
 
 @pytest.mark.django_db
-def test_staff_follow_and_unfollow_an_article_from_its_page(client_for, staff_user, make_article):
-    article = make_article("Número de utente")
+def test_staff_follow_and_unfollow_an_article_from_its_page(client_for, staff_user, section):
+    article = KnowledgeArticlePageFactory(parent=section, title="Número de utente")
     client = client_for(staff_user)
     html = client.get(article.url).content.decode()
     assert 'data-testid="follow-page"' in html
@@ -58,8 +61,8 @@ def test_a_page_the_person_cannot_see_cannot_be_followed(client_for, staff_user,
 
 
 @pytest.mark.django_db
-def test_follow_views_are_post_only_and_closed_to_partners(client_for, role_users, make_article):
-    article = make_article("Habitação")
+def test_follow_views_are_post_only_and_closed_to_partners(client_for, role_users, section):
+    article = KnowledgeArticlePageFactory(parent=section, title="Habitação")
     assert (
         client_for(role_users["staff"]).get(f"/knowledge-base/follow/{article.pk}/").status_code
         == 405
@@ -71,18 +74,18 @@ def test_follow_views_are_post_only_and_closed_to_partners(client_for, role_user
 
 
 @pytest.mark.django_db
-def test_anonymous_follow_goes_to_login(client, make_article):
-    article = make_article("Habitação")
+def test_anonymous_follow_goes_to_login(client, section):
+    article = KnowledgeArticlePageFactory(parent=section, title="Habitação")
     response = client.post(f"/knowledge-base/follow/{article.pk}/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
 @pytest.mark.django_db
 def test_new_version_emails_followers_except_the_publisher(
-    client_for, staff_user, coordinator_user, make_user_factory, make_article
+    client_for, staff_user, coordinator_user, section
 ):
-    reader = make_user_factory("leitora")
-    article = make_article("Arrendamento", owner=staff_user)
+    reader = StaffFactory(username="leitora")
+    article = KnowledgeArticlePageFactory(parent=section, title="Arrendamento", owner=staff_user)
     PageFollow.objects.create(user=reader, page=article)
     PageFollow.objects.create(user=coordinator_user, page=article)
     mail.outbox.clear()
@@ -97,10 +100,10 @@ def test_new_version_emails_followers_except_the_publisher(
 
 @pytest.mark.django_db
 def test_approver_who_follows_is_not_emailed_about_what_they_published(
-    staff_user, coordinator_user, make_user_factory, make_article
+    staff_user, coordinator_user, section
 ):
-    reader = make_user_factory("leitora")
-    article = make_article("Escola", owner=staff_user)
+    reader = StaffFactory(username="leitora")
+    article = KnowledgeArticlePageFactory(parent=section, title="Escola", owner=staff_user)
     PageFollow.objects.create(user=reader, page=article)
     PageFollow.objects.create(user=coordinator_user, page=article)
     article.summary = "Revisto."
@@ -115,13 +118,13 @@ def test_approver_who_follows_is_not_emailed_about_what_they_published(
 
 
 @pytest.mark.django_db
-def test_the_list_of_followed_pages(client_for, staff_user, make_article):
+def test_the_list_of_followed_pages(client_for, staff_user, section):
     client = client_for(staff_user)
     assert (
         "Ainda não segue nenhuma página"
         in client.get("/knowledge-base/following/").content.decode()
     )
-    article = make_article("Cursos de português")
+    article = KnowledgeArticlePageFactory(parent=section, title="Cursos de português")
     PageFollow.objects.create(user=staff_user, page=article)
     html = client.get("/knowledge-base/following/").content.decode()
     assert "Cursos de português" in html
@@ -129,7 +132,7 @@ def test_the_list_of_followed_pages(client_for, staff_user, make_article):
 
 
 @pytest.mark.django_db
-def test_followed_list_queries_do_not_grow(client_for, staff_user, make_article):
+def test_followed_list_queries_do_not_grow(client_for, staff_user, section):
     client = client_for(staff_user)
 
     def count():
@@ -138,8 +141,81 @@ def test_followed_list_queries_do_not_grow(client_for, staff_user, make_article)
             client.get("/knowledge-base/following/")
         return len(queries)
 
-    PageFollow.objects.create(user=staff_user, page=make_article("Um"))
+    PageFollow.objects.create(
+        user=staff_user, page=KnowledgeArticlePageFactory(parent=section, title="Um")
+    )
     few = count()
     for number in range(5):
-        PageFollow.objects.create(user=staff_user, page=make_article(f"Outro {number}"))
+        PageFollow.objects.create(
+            user=staff_user,
+            page=KnowledgeArticlePageFactory(parent=section, title=f"Outro {number}"),
+        )
     assert count() == few
+
+
+@pytest.mark.django_db
+def test_new_version_email_is_in_the_followers_language_once_per_version(section):
+    from wagtail.users.models import UserProfile
+
+    english = StaffFactory(username="reader-en")
+    profile = UserProfile.get_for_user(english)
+    profile.preferred_language = "en"
+    profile.save()
+    article = KnowledgeArticlePageFactory(parent=section, title="Arrendamento")
+    PageFollowFactory(user=english, page=article)
+    mail.outbox.clear()
+    revision = article.save_revision()
+    revision.publish()
+    revision.publish()  # the same version published again (a retry): one e-mail
+    (email,) = mail.outbox
+    assert email.subject == "New version published: Arrendamento"
+    assert email.body.startswith("Hello ")
+
+
+@pytest.mark.django_db
+def test_followers_who_switched_it_off_or_can_no_longer_see_the_page_get_nothing(section):
+    from django.contrib.auth.models import Group
+
+    from intranet.core.notifications import set_choices
+
+    article = KnowledgeArticlePageFactory(parent=section, title="Escola")
+    quiet, restricted, reader = StaffFactory.create_batch(3)
+    for person in (quiet, restricted, reader):
+        PageFollowFactory(user=person, page=article)
+    set_choices(quiet, wanted=set())
+    # Later the page is restricted to coordinators: a staff follower cannot open it now.
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name="Coordinators")])
+    coordinator_reader = StaffFactory(group="Coordinators")
+    PageFollowFactory(user=coordinator_reader, page=article)
+    mail.outbox.clear()
+    article.save_revision().publish()
+    assert [m.to for m in mail.outbox] == [[coordinator_reader.email]]
+
+
+def test_the_knowledge_base_listens_to_no_workflow_signal():
+    """Review-outcome e-mails are the core's; nothing in knowledge hooks into the workflow."""
+    import weakref
+
+    from wagtail import signals
+
+    workflow_signals = [
+        signals.workflow_submitted,
+        signals.workflow_approved,
+        signals.workflow_rejected,
+        signals.workflow_cancelled,
+        signals.task_submitted,
+        signals.task_approved,
+        signals.task_rejected,
+        signals.task_cancelled,
+    ]
+    modules = {
+        receiver.__module__
+        for signal in workflow_signals
+        for _key, ref, *_rest in signal.receivers
+        if (receiver := ref() if isinstance(ref, weakref.ReferenceType) else ref) is not None
+    }
+    assert modules, "the core's receivers should be connected"
+    assert not [module for module in modules if module.startswith("intranet.knowledge")]

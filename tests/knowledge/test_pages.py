@@ -20,6 +20,9 @@ from intranet.knowledge.models import (
     KnowledgeBaseIndexPage,
     KnowledgeSectionPage,
 )
+from tests.factories import StaffFactory
+
+from .factories import KnowledgeArticlePageFactory, KnowledgeSectionPageFactory
 
 
 class KnowledgePageTypesTest(WagtailPageTestCase):
@@ -28,14 +31,15 @@ class KnowledgePageTypesTest(WagtailPageTestCase):
     def setUp(self):
         self.user = self.login()
         self.index = KnowledgeBaseIndexPage.objects.get()
-        self.section = KnowledgeSectionPage(title="Habitação", slug="habitacao")
-        self.index.add_child(instance=self.section)
-        self.section.save_revision().publish()
-        self.article = KnowledgeArticlePage(
-            title="Arrendamento", summary="Contratos e recibos.", owner=self.user
+        self.section = KnowledgeSectionPageFactory(title="Habitação", slug="habitacao")
+        # Owners are people who work in the network; the administrator editing is not one.
+        self.owner = StaffFactory()
+        self.article = KnowledgeArticlePageFactory(
+            parent=self.section,
+            title="Arrendamento",
+            summary="Contratos e recibos.",
+            owner=self.owner,
         )
-        self.section.add_child(instance=self.article)
-        self.article.save_revision().publish()
 
     def test_tree_rules(self):
         self.assertAllowedSubpageTypes(KnowledgeBaseIndexPage, {KnowledgeSectionPage})
@@ -52,7 +56,7 @@ class KnowledgePageTypesTest(WagtailPageTestCase):
                 "slug": "arrendamento",
                 "summary": "Contratos e recibos.",
                 "body": streamfield([("paragraph", rich_text("<p>Texto.</p>"))]),
-                "owner": str(self.user.pk),
+                "owner": str(self.owner.pk),
                 "review_by": "2030-01-31",
                 "tags": "",
                 "comments": inline_formset([]),
@@ -72,16 +76,16 @@ class KnowledgePageTypesTest(WagtailPageTestCase):
     ("role", "expected"),
     [("staff", 200), ("coordinator", 200), ("admin", 200), ("partner", 403)],
 )
-def test_who_can_read_the_knowledge_base(client_for, role_users, make_article, role, expected):
-    article = make_article("Matrícula escolar")
+def test_who_can_read_the_knowledge_base(client_for, role_users, role, expected, section):
+    article = KnowledgeArticlePageFactory(parent=section, title="Matrícula escolar")
     client = client_for(role_users[role])
     for url in ["/knowledge-base/", "/knowledge-base/imigracao/", article.url]:
         assert client.get(url).status_code == expected, url
 
 
 @pytest.mark.django_db
-def test_anonymous_visitors_are_sent_to_login(client, make_article):
-    article = make_article("Matrícula escolar")
+def test_anonymous_visitors_are_sent_to_login(client, section):
+    article = KnowledgeArticlePageFactory(parent=section, title="Matrícula escolar")
     response = client.get(article.url)
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
@@ -89,10 +93,10 @@ def test_anonymous_visitors_are_sent_to_login(client, make_article):
 
 @pytest.mark.django_db
 def test_partners_see_neither_drafts_nor_live_articles_anywhere(
-    client_for, partner_user, staff_user, make_article
+    client_for, partner_user, staff_user, section
 ):
-    live = make_article("Habitação", summary="Apoio à renda")
-    draft = make_article("Rascunho secreto", live=False)
+    live = KnowledgeArticlePageFactory(parent=section, title="Habitação", summary="Apoio à renda")
+    draft = KnowledgeArticlePageFactory(parent=section, title="Rascunho secreto", live=False)
     staff_search = client_for(staff_user).get("/search/", {"q": "renda"}).content.decode()
     assert "Habitação" in staff_search
     client = client_for(partner_user)
@@ -106,8 +110,8 @@ def test_partners_see_neither_drafts_nor_live_articles_anywhere(
 
 
 @pytest.mark.django_db
-def test_staff_do_not_see_drafts_on_the_site(client_for, staff_user, make_article):
-    draft = make_article("Rascunho", live=False)
+def test_staff_do_not_see_drafts_on_the_site(client_for, staff_user, section):
+    draft = KnowledgeArticlePageFactory(parent=section, title="Rascunho", live=False)
     assert client_for(staff_user).get("/knowledge-base/imigracao/rascunho/").status_code == 404
     html = client_for(staff_user).get("/knowledge-base/imigracao/").content.decode()
     assert draft.title not in html
@@ -121,7 +125,7 @@ def _png():
 
 
 @pytest.mark.django_db
-def test_article_renders_every_block(client_for, staff_user, make_article, kb_index):
+def test_article_renders_every_block(client_for, staff_user, kb_index, section):
     from django.core.files.base import ContentFile
 
     private = Collection.objects.get(name="Documentos internos")
@@ -131,8 +135,9 @@ def test_article_renders_every_block(client_for, staff_user, make_article, kb_in
         collection=private,
     )
     image = Image.objects.create(title="Mapa", file=_png(), description="Mapa do concelho")
-    article = make_article(
-        "Autorização de residência",
+    article = KnowledgeArticlePageFactory(
+        parent=section,
+        title="Autorização de residência",
         owner=staff_user,
         tags=["aima"],
         body=[
@@ -184,8 +189,10 @@ def test_article_renders_every_block(client_for, staff_user, make_article, kb_in
 
 
 @pytest.mark.django_db
-def test_section_lists_summary_owner_and_last_update(client_for, staff_user, make_article):
-    make_article("NIF e NISS", owner=staff_user, summary="Os primeiros números.")
+def test_section_lists_summary_owner_and_last_update(client_for, staff_user, section):
+    KnowledgeArticlePageFactory(
+        parent=section, title="NIF e NISS", owner=staff_user, summary="Os primeiros números."
+    )
     html = client_for(staff_user).get("/knowledge-base/imigracao/").content.decode()
     assert "NIF e NISS" in html
     assert "Os primeiros números." in html
@@ -193,11 +200,11 @@ def test_section_lists_summary_owner_and_last_update(client_for, staff_user, mak
 
 
 @pytest.mark.django_db
-def test_section_sorts_by_title_and_date(client_for, staff_user, make_article):
+def test_section_sorts_by_title_and_date(client_for, staff_user, section):
     from django.utils import timezone
 
-    make_article("Zebra")
-    older = make_article("Alfa")
+    KnowledgeArticlePageFactory(parent=section, title="Zebra")
+    older = KnowledgeArticlePageFactory(parent=section, title="Alfa")
     Page.objects.filter(pk=older.pk).update(
         last_published_at=timezone.now() - timezone.timedelta(days=30)
     )
@@ -215,9 +222,9 @@ def test_section_sorts_by_title_and_date(client_for, staff_user, make_article):
 
 
 @pytest.mark.django_db
-def test_section_filters_by_tag(client_for, staff_user, make_article):
-    make_article("Escola", tags=["educação"])
-    make_article("Renda", tags=["habitação"])
+def test_section_filters_by_tag(client_for, staff_user, section):
+    KnowledgeArticlePageFactory(parent=section, title="Escola", tags=["educação"])
+    KnowledgeArticlePageFactory(parent=section, title="Renda", tags=["habitação"])
     from taggit.models import Tag
 
     client = client_for(staff_user)
@@ -229,9 +236,9 @@ def test_section_filters_by_tag(client_for, staff_user, make_article):
 
 
 @pytest.mark.django_db
-def test_section_listing_is_paginated(client_for, staff_user, make_article):
+def test_section_listing_is_paginated(client_for, staff_user, section):
     for number in range(22):
-        make_article(f"Artigo {number:02d}")
+        KnowledgeArticlePageFactory(parent=section, title=f"Artigo {number:02d}")
     client = client_for(staff_user)
     first = client.get("/knowledge-base/imigracao/").content.decode()
     assert "Artigo 19" in first and "Artigo 20" not in first
@@ -241,7 +248,7 @@ def test_section_listing_is_paginated(client_for, staff_user, make_article):
 
 @pytest.mark.django_db
 def test_section_listing_queries_do_not_grow_with_articles(
-    client_for, staff_user, coordinator_user, make_article
+    client_for, staff_user, coordinator_user, section
 ):
     client = client_for(staff_user)
 
@@ -251,8 +258,10 @@ def test_section_listing_queries_do_not_grow_with_articles(
             assert client.get("/knowledge-base/imigracao/").status_code == 200
         return len(queries)
 
-    make_article("Um", owner=staff_user, tags=["a"])
+    KnowledgeArticlePageFactory(parent=section, title="Um", owner=staff_user, tags=["a"])
     few = count()
     for number in range(6):
-        make_article(f"Mais {number}", owner=coordinator_user, tags=[f"t{number}", "b"])
+        KnowledgeArticlePageFactory(
+            parent=section, title=f"Mais {number}", owner=coordinator_user, tags=[f"t{number}", "b"]
+        )
     assert count() == few

@@ -10,6 +10,8 @@ import pytest
 
 from intranet.knowledge.models import KnowledgeArticlePage
 
+from .factories import KnowledgeArticlePageFactory
+
 ARTICLE_URL = "/knowledge-base/imigracao/como-pedir-o-nif/"
 
 
@@ -86,9 +88,11 @@ def test_staff_cannot_publish_a_new_article_even_with_a_hand_made_post(
 
 @pytest.mark.django_db
 def test_staff_cannot_publish_an_edit_by_any_admin_route(
-    client_for, staff_user, coordinator_user, section, make_article
+    client_for, staff_user, coordinator_user, section
 ):
-    article = make_article("Como pedir o NIF", owner=staff_user, slug="como-pedir-o-nif")
+    article = KnowledgeArticlePageFactory(
+        parent=section, title="Como pedir o NIF", owner=staff_user, slug="como-pedir-o-nif"
+    )
     client = client_for(staff_user)
     # The edit form's publish action.
     client.post(

@@ -7,14 +7,16 @@ import pytest
 from intranet.legal.models import Acknowledgement
 from intranet.legal.services import acknowledgement_for
 
+from .factories import LegalUpdatePageFactory, MustReadUpdateFactory
+
 
 def ack_url(page):
     return f"/legal-updates/{page.pk}/acknowledge/"
 
 
 @pytest.mark.django_db
-def test_one_button_records_when_and_which_revision_once(client_for, staff_user, must_read):
-    page = must_read()
+def test_one_button_records_when_and_which_revision_once(client_for, staff_user):
+    page = MustReadUpdateFactory()
     client = client_for(staff_user)
     html = client.get(page.url).content.decode()
     assert 'data-testid="acknowledge"' in html
@@ -38,8 +40,8 @@ def test_one_button_records_when_and_which_revision_once(client_for, staff_user,
 
 
 @pytest.mark.django_db
-def test_reacknowledgement_resets_earlier_acknowledgements(client_for, staff_user, must_read):
-    page = must_read()
+def test_reacknowledgement_resets_earlier_acknowledgements(client_for, staff_user):
+    page = MustReadUpdateFactory()
     client = client_for(staff_user)
     client.post(ack_url(page))
     assert acknowledgement_for(staff_user, page)
@@ -73,8 +75,8 @@ def test_reacknowledgement_resets_earlier_acknowledgements(client_for, staff_use
 
 
 @pytest.mark.django_db
-def test_unpublished_update_is_refused_with_a_message(client_for, staff_user, must_read):
-    page = must_read(publish=False)
+def test_unpublished_update_is_refused_with_a_message(client_for, staff_user):
+    page = MustReadUpdateFactory(live=False)
     response = client_for(staff_user).post(ack_url(page))
     assert response.status_code == 400
     assert 'data-testid="refusal"' in response.content.decode()
@@ -82,8 +84,8 @@ def test_unpublished_update_is_refused_with_a_message(client_for, staff_user, mu
 
 
 @pytest.mark.django_db
-def test_update_that_is_not_must_read_is_refused(client_for, staff_user, make_update):
-    page = make_update(must_acknowledge=False)
+def test_update_that_is_not_must_read_is_refused(client_for, staff_user):
+    page = LegalUpdatePageFactory(must_acknowledge=False)
     response = client_for(staff_user).post(ack_url(page))
     assert response.status_code == 400
     assert 'data-testid="refusal"' in response.content.decode()
@@ -91,21 +93,20 @@ def test_update_that_is_not_must_read_is_refused(client_for, staff_user, make_up
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("field", ["user", "user_id", "username"])
-def test_acknowledging_for_someone_else_is_refused(
-    client_for, staff_user, coordinator_user, must_read, field
-):
-    page = must_read()
+@pytest.mark.parametrize("field", ["user", "user_id", "username", "on_behalf_of"])
+def test_nobody_can_acknowledge_for_someone_else(client_for, staff_user, coordinator_user, field):
+    """Whatever the form carries, the acknowledgement is the logged-in person's own."""
+    page = MustReadUpdateFactory()
     value = coordinator_user.username if field == "username" else coordinator_user.pk
     response = client_for(staff_user).post(ack_url(page), {field: value})
-    assert response.status_code == 400
-    assert 'data-testid="refusal"' in response.content.decode()
-    assert not Acknowledgement.objects.exists()
+    assert response.status_code == 302
+    assert [ack.user for ack in Acknowledgement.objects.all()] == [staff_user]
+    assert acknowledgement_for(coordinator_user, page) is None
 
 
 @pytest.mark.django_db
-def test_acknowledge_needs_post_and_csrf(staff_user, must_read, client_for):
-    page = must_read()
+def test_acknowledge_needs_post_and_csrf(staff_user, client_for):
+    page = MustReadUpdateFactory()
     assert client_for(staff_user).get(ack_url(page)).status_code == 405
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(staff_user)
@@ -114,8 +115,8 @@ def test_acknowledge_needs_post_and_csrf(staff_user, must_read, client_for):
 
 
 @pytest.mark.django_db
-def test_role_matrix_for_acknowledging(client_for, role_users, must_read, client):
-    page = must_read()
+def test_role_matrix_for_acknowledging(client_for, role_users, client):
+    page = MustReadUpdateFactory()
     assert client_for(role_users["partner"]).post(ack_url(page)).status_code == 403
     client.logout()
     response = client.post(ack_url(page))

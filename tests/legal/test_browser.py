@@ -7,8 +7,10 @@ from django.utils import timezone
 
 import pytest
 
-from intranet.legal.models import Acknowledgement, LegalUpdateIndexPage, LegalUpdatePage
-from tests.conftest import PASSWORD, make_user
+from intranet.legal.models import Acknowledgement
+from tests.factories import PASSWORD, StaffFactory
+
+from .factories import MustReadUpdateFactory
 
 
 class LegalUpdateReader:
@@ -39,17 +41,12 @@ class LegalUpdateReader:
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_staff_acknowledges_a_must_read_update(browser_page):
-    user = make_user("joana", "Staff", first_name="Joana")
-    index = LegalUpdateIndexPage.objects.get()
-    update = LegalUpdatePage(
+    user = StaffFactory(username="joana", first_name="Joana")
+    update = MustReadUpdateFactory(
         title="Fim da manifestação de interesse",
-        slug="fim-mi",
         summary="Deixa de ser possível pedir residência assim.",
-        must_acknowledge=True,
         acknowledge_by=timezone.localdate() - datetime.timedelta(days=2),
     )
-    index.add_child(instance=update)
-    update.save_revision().publish()
 
     reader = LegalUpdateReader(browser_page).log_in("joana")
     assert reader.panel.locator("[data-testid=overdue]").count() == 1

@@ -10,6 +10,8 @@ import pytest
 
 from intranet.legal.models import Acknowledgement
 
+from .factories import LegalUpdatePageFactory, MustReadUpdateFactory
+
 
 def panel_html(client):
     html = client.get("/").content.decode()
@@ -19,15 +21,17 @@ def panel_html(client):
 
 
 @pytest.mark.django_db
-def test_panel_lists_pending_must_reads_with_due_dates_overdue_first(
-    client_for, staff_user, must_read, make_update
-):
+def test_panel_lists_pending_must_reads_with_due_dates_overdue_first(client_for, staff_user):
     today = timezone.localdate()
-    soon = must_read("Prazo a correr", acknowledge_by=today + datetime.timedelta(days=5))
-    late = must_read("Prazo ultrapassado", acknowledge_by=today - datetime.timedelta(days=3))
-    make_update("Só informativa", must_acknowledge=False)
-    old = must_read("Regra antiga")
-    must_read("Regra nova", supersedes=old)
+    soon = MustReadUpdateFactory(
+        title="Prazo a correr", acknowledge_by=today + datetime.timedelta(days=5)
+    )
+    late = MustReadUpdateFactory(
+        title="Prazo ultrapassado", acknowledge_by=today - datetime.timedelta(days=3)
+    )
+    LegalUpdatePageFactory(title="Só informativa", must_acknowledge=False)
+    old = MustReadUpdateFactory(title="Regra antiga")
+    MustReadUpdateFactory(title="Regra nova", supersedes=old)
     client = client_for(staff_user)
     panel = panel_html(client)
     assert panel.index("Prazo ultrapassado") < panel.index("Prazo a correr")
@@ -44,18 +48,18 @@ def test_panel_lists_pending_must_reads_with_due_dates_overdue_first(
 
 
 @pytest.mark.django_db
-def test_panel_is_for_staff_only(client_for, role_users, must_read):
-    must_read("Obrigatória")
+def test_panel_is_for_staff_only(client_for, role_users):
+    MustReadUpdateFactory(title="Obrigatória")
     assert "Obrigatória" in panel_html(client_for(role_users["coordinator"]))
     response = client_for(role_users["partner"]).get("/", follow=True)
     assert "Obrigatória" not in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_panel_queries_do_not_grow(client_for, staff_user, must_read):
+def test_panel_queries_do_not_grow(client_for, staff_user):
     client = client_for(staff_user)
     for n in range(2):
-        must_read(f"Obrigatória {n}")
+        MustReadUpdateFactory(title=f"Obrigatória {n}")
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
@@ -65,13 +69,24 @@ def test_panel_queries_do_not_grow(client_for, staff_user, must_read):
     count()
     few = count()
     for n in range(2, 14):
-        must_read(f"Obrigatória {n}")
+        MustReadUpdateFactory(title=f"Obrigatória {n}")
     assert count() == few
 
 
 @pytest.mark.django_db
-def test_panel_not_shown_to_a_bare_administrator(client_for, admin_user, must_read):
+def test_panel_not_shown_to_a_bare_administrator(client_for, admin_user):
     """The acknowledgement report counts staff and coordinators only: an administrator
     account outside those groups is not told it is overdue."""
-    must_read("Obrigatória")
+    MustReadUpdateFactory(title="Obrigatória")
     assert panel_html(client_for(admin_user)) is None
+
+
+@pytest.mark.django_db
+def test_panel_not_shown_to_someone_marked_as_having_left(client_for, staff_user):
+    """Leaving normally ends the login; if someone re-opens it by hand, the person is still
+    not asked to read anything."""
+    from intranet.people.models import Profile
+
+    MustReadUpdateFactory(title="Obrigatória")
+    Profile.objects.filter(user=staff_user).update(is_active_member=False)
+    assert panel_html(client_for(staff_user)) is None

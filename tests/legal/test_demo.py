@@ -7,12 +7,12 @@ import pytest
 import time_machine
 
 from intranet.legal.models import Acknowledgement, LegalUpdatePage
-from tests.conftest import make_user
+from tests.factories import StaffFactory
 
 
 @pytest.mark.django_db
 def test_demo_updates_are_realistic_idempotent_and_silent(client_for):
-    extra = make_user("rita", "Staff")
+    extra = StaffFactory(username="rita")
     with time_machine.travel("2026-11-28 12:00", tick=False):
         call_command("load_demo", stdout=io.StringIO())
         updates = LegalUpdatePage.objects.live()

@@ -8,6 +8,8 @@ from intranet.core.models import PersonalToken
 from intranet.core.tokens import issue_token
 from intranet.legal.models import FEED_PURPOSE
 
+from .factories import LegalUpdatePageFactory
+
 
 def feed_token(user) -> str:
     return PersonalToken.objects.get(user=user, purpose=FEED_PURPOSE, revoked_at=None).token
@@ -20,10 +22,12 @@ def parse(response):
 
 
 @pytest.mark.django_db
-def test_feed_parses_for_a_logged_in_staff_member(client_for, staff_user, make_update):
-    make_update("Cartão de residência CPLP", topics=["immigration-procedures"])
-    make_update("Inscrição no IEFP", topics=["employment"], summary="Como se inscrever.")
-    make_update("Rascunho secreto", publish=False)
+def test_feed_parses_for_a_logged_in_staff_member(client_for, staff_user):
+    LegalUpdatePageFactory(title="Cartão de residência CPLP", topics=["immigration-procedures"])
+    LegalUpdatePageFactory(
+        title="Inscrição no IEFP", topics=["employment"], summary="Como se inscrever."
+    )
+    LegalUpdatePageFactory(title="Rascunho secreto", live=False)
     response = client_for(staff_user).get("/legal-updates/feed/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/atom+xml")
@@ -37,8 +41,8 @@ def test_feed_parses_for_a_logged_in_staff_member(client_for, staff_user, make_u
 
 
 @pytest.mark.django_db
-def test_anonymous_feed_has_no_content(client, make_update):
-    make_update("Conteúdo interno da rede")
+def test_anonymous_feed_has_no_content(client):
+    LegalUpdatePageFactory(title="Conteúdo interno da rede")
     response = client.get("/legal-updates/feed/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
@@ -51,9 +55,9 @@ def test_anonymous_feed_has_no_content(client, make_update):
 
 
 @pytest.mark.django_db
-def test_personal_token_works_without_a_session(client_for, client, staff_user, make_update):
-    make_update("Número de utente para migrantes", topics=["health"])
-    make_update("Matrícula escolar", topics=["education"])
+def test_personal_token_works_without_a_session(client_for, client, staff_user):
+    LegalUpdatePageFactory(title="Número de utente para migrantes", topics=["health"])
+    LegalUpdatePageFactory(title="Matrícula escolar", topics=["education"])
     staff = client_for(staff_user)
     first_look = staff.get("/legal-updates/my-feed/").content.decode()
     assert 'data-testid="create-feed"' in first_look

@@ -10,7 +10,7 @@ import pytest
 
 from intranet.legal.models import LegalUpdatePage
 
-from .conftest import bulk_add_updates
+from .factories import LegalUpdatePageFactory, MustReadUpdateFactory, bulk_create_updates
 
 
 def titles(response):
@@ -27,16 +27,18 @@ def backdate(page, year):
 
 
 @pytest.mark.django_db
-def test_newest_first_and_filters(client_for, staff_user, make_update):
-    a = make_update("AIMA substitui o SEF", topics=["immigration-procedures"])
-    b = make_update("Número de utente", topics=["health"], summary="Centro de saúde e SNS 24.")
-    c = make_update("Antigo regime de saúde", topics=["health"])
-    make_update("Lei revogada", status="repealed")
-    make_update("Rascunho", publish=False)
+def test_newest_first_and_filters(client_for, staff_user):
+    a = LegalUpdatePageFactory(title="AIMA substitui o SEF", topics=["immigration-procedures"])
+    b = LegalUpdatePageFactory(
+        title="Número de utente", topics=["health"], summary="Centro de saúde e SNS 24."
+    )
+    c = LegalUpdatePageFactory(title="Antigo regime de saúde", topics=["health"])
+    LegalUpdatePageFactory(title="Lei revogada", status="repealed")
+    LegalUpdatePageFactory(title="Rascunho", live=False)
     backdate(a, 2023)
     backdate(b, 2025)
     backdate(c, 2024)
-    d = make_update("Regime novo", supersedes=c)
+    d = LegalUpdatePageFactory(title="Regime novo", supersedes=c)
     client = client_for(staff_user)
 
     assert titles(client.get("/legal-updates/")) == [
@@ -60,18 +62,18 @@ def test_newest_first_and_filters(client_for, staff_user, make_update):
 
 
 @pytest.mark.django_db
-def test_bad_filter_values_do_not_break_the_page(client_for, staff_user, make_update):
-    make_update("Qualquer")
+def test_bad_filter_values_do_not_break_the_page(client_for, staff_user):
+    LegalUpdatePageFactory(title="Qualquer")
     response = client_for(staff_user).get("/legal-updates/?year=abc&status=zzz&page=999")
     assert response.status_code == 200
     assert 'class="errorlist"' in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_index_is_paginated_with_constant_queries(client_for, staff_user, legal_index, must_read):
+def test_index_is_paginated_with_constant_queries(client_for, staff_user, legal_index):
     client = client_for(staff_user)
-    must_read("Leitura obrigatória", topics=["housing"])
-    bulk_add_updates(legal_index, 9)
+    MustReadUpdateFactory(title="Leitura obrigatória", topics=["housing"])
+    bulk_create_updates(9)
 
     def count(url="/legal-updates/"):
         with CaptureQueriesContext(connection) as ctx:
@@ -82,7 +84,7 @@ def test_index_is_paginated_with_constant_queries(client_for, staff_user, legal_
     count()  # warm-up
     few, response = count()
     assert len(titles(response)) == 10
-    bulk_add_updates(legal_index, 1990, start=9)
+    bulk_create_updates(1990, start=9)
     many, response = count()
     assert len(titles(response)) == 20
     assert 'data-testid="pagination"' in response.content.decode()

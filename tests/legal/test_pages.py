@@ -11,6 +11,8 @@ import pytest
 
 from intranet.legal.models import LegalReference, LegalUpdateIndexPage, LegalUpdatePage
 
+from .factories import LegalUpdatePageFactory, MustReadUpdateFactory
+
 
 class LegalTreeTests(WagtailPageTestCase):
     def test_updates_live_only_in_the_legal_section(self):
@@ -44,12 +46,10 @@ class LegalTreeTests(WagtailPageTestCase):
 
 
 @pytest.mark.django_db
-def test_superseded_by_shows_on_the_old_update_without_editing_it(
-    client_for, staff_user, make_update
-):
-    old = make_update("Regime transitório de 2023", status="in_force")
+def test_superseded_by_shows_on_the_old_update_without_editing_it(client_for, staff_user):
+    old = LegalUpdatePageFactory(title="Regime transitório de 2023", status="in_force")
     revisions_before = old.revisions.count()
-    new = make_update("Regime de 2024", supersedes=old)
+    new = LegalUpdatePageFactory(title="Regime de 2024", supersedes=old)
     html = client_for(staff_user).get(old.url).content.decode()
     block = html.split('data-testid="superseded-by"')[1].split("</div>")[0]
     assert new.url in block and "Regime de 2024" in block
@@ -62,18 +62,18 @@ def test_superseded_by_shows_on_the_old_update_without_editing_it(
 
 
 @pytest.mark.django_db
-def test_a_draft_successor_does_not_supersede_yet(client_for, staff_user, make_update):
-    old = make_update("Regime em vigor")
-    make_update("Regime futuro (rascunho)", supersedes=old, publish=False)
+def test_a_draft_successor_does_not_supersede_yet(client_for, staff_user):
+    old = LegalUpdatePageFactory(title="Regime em vigor")
+    LegalUpdatePageFactory(title="Regime futuro (rascunho)", supersedes=old, live=False)
     html = client_for(staff_user).get(old.url).content.decode()
     assert 'data-testid="superseded-by"' not in html
     assert "rascunho" not in html
 
 
 @pytest.mark.django_db
-def test_page_shows_summary_action_dates_references_and_topics(client_for, staff_user, make_update):
-    page = make_update(
-        "Autorização de residência CPLP",
+def test_page_shows_summary_action_dates_references_and_topics(client_for, staff_user):
+    page = LegalUpdatePageFactory(
+        title="Autorização de residência CPLP",
         summary="Cidadãos da CPLP podem pedir autorização de residência simplificada.",
         action_required="Explicar o pedido no portal da AIMA.",
         in_force_from=datetime.date(2023, 3, 13),
@@ -120,8 +120,8 @@ def test_bad_input_is_refused_on_the_field(legal_index, fields, error_field):
 
 
 @pytest.mark.django_db
-def test_partners_never_see_legal_updates(client_for, partner_user, make_update):
-    page = make_update("Só para a equipa")
+def test_partners_never_see_legal_updates(client_for, partner_user):
+    page = LegalUpdatePageFactory(title="Só para a equipa")
     client = client_for(partner_user)
     for url in (page.url, "/legal-updates/", "/legal-updates/my-feed/", "/legal-updates/report/"):
         response = client.get(url)
@@ -132,8 +132,8 @@ def test_partners_never_see_legal_updates(client_for, partner_user, make_update)
 
 
 @pytest.mark.django_db
-def test_pages_speak_english_when_chosen(client_for, staff_user, must_read):
-    page = must_read("Atualização", topics=["housing"])
+def test_pages_speak_english_when_chosen(client_for, staff_user):
+    page = MustReadUpdateFactory(title="Atualização", topics=["housing"])
     client = client_for(staff_user)
     client.cookies["django_language"] = "en"
     html = client.get(page.url).content.decode()

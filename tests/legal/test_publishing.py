@@ -13,6 +13,11 @@ import pytest
 import time_machine
 
 from intranet.legal.models import LegalUpdatePage
+from intranet.legal.tasks import announce_update
+from intranet.people.services import mark_as_left
+from tests.factories import StaffFactory
+
+from .factories import LegalUpdatePageFactory, MustReadUpdateFactory
 
 
 def admin_form(title="Novo prazo para renovação", **overrides):
@@ -145,8 +150,10 @@ def test_admin_refuses_a_must_read_without_due_date_and_keeps_the_input(
 
 
 @pytest.mark.django_db
-def test_one_email_per_publish_none_on_resave(must_read, staff_user, coordinator_user):
-    page = must_read("Fim das manifestações de interesse", summary="Deixa de ser possível.")
+def test_one_email_per_publish_none_on_resave(staff_user, coordinator_user):
+    page = MustReadUpdateFactory(
+        title="Fim das manifestações de interesse", summary="Deixa de ser possível."
+    )
     assert len(mail.outbox) == 2
     message = mail.outbox[0]
     assert "Fim das manifestações de interesse" in message.subject
@@ -167,17 +174,35 @@ def test_one_email_per_publish_none_on_resave(must_read, staff_user, coordinator
 
 
 @pytest.mark.django_db
-def test_no_email_for_updates_that_are_not_must_read(make_update, staff_user):
-    make_update("Nota informativa", must_acknowledge=False)
+def test_no_email_for_updates_that_are_not_must_read(staff_user):
+    LegalUpdatePageFactory(title="Nota informativa", must_acknowledge=False)
     assert len(mail.outbox) == 0
 
 
 @pytest.mark.django_db
-def test_emails_go_only_to_active_network_staff(must_read, staff_user, partner_user, admin_user):
-    from tests.conftest import make_user
+def test_the_email_is_in_each_persons_language_and_sent_once_per_round(staff_user):
+    from wagtail.users.models import UserProfile
 
-    make_user("saiu", "Staff", is_active=False)
-    must_read()
+    profile = UserProfile.get_for_user(staff_user)
+    profile.preferred_language = "en"
+    profile.save()
+    portuguese = StaffFactory(username="luisa")
+    page = MustReadUpdateFactory(title="Novo prazo")
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects == {
+        staff_user.email: "Legal update to read: Novo prazo",
+        portuguese.email: "Atualização legal para ler: Novo prazo",
+    }
+    # Run the announcement again (a retried task): nobody hears twice about one round.
+    announce_update.call(page.pk, page.ack_epoch)
+    assert len(mail.outbox) == 2
+
+
+@pytest.mark.django_db
+def test_emails_go_only_to_active_network_staff(staff_user, partner_user, admin_user):
+    StaffFactory(username="saiu", is_active=False)
+    mark_as_left(StaffFactory(username="saiu-hoje").profile)
+    MustReadUpdateFactory()
     assert [m.to for m in mail.outbox] == [[staff_user.email]]
 
 

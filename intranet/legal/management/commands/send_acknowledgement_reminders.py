@@ -1,10 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.db import IntegrityError, transaction
-from django.utils import timezone
 
-from intranet.legal.models import AcknowledgementReminder
-from intranet.legal.services import pending_reminders
-from intranet.legal.tasks import send_acknowledgement_reminder
+from intranet.legal.services import send_acknowledgement_reminders
 
 
 class Command(BaseCommand):
@@ -21,17 +17,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, overdue_only=False, **options):
-        today = timezone.localdate()
-        sent = skipped = 0
-        for user, page_ids in pending_reminders(overdue_only=overdue_only, today=today):
-            try:
-                with transaction.atomic():
-                    AcknowledgementReminder.objects.create(
-                        user=user, sent_on=today, update_count=len(page_ids)
-                    )
-            except IntegrityError:
-                skipped += 1
-                continue
-            send_acknowledgement_reminder.enqueue(user.pk, page_ids)
-            sent += 1
-        self.stdout.write(f"Reminders sent: {sent}; already reminded today: {skipped}.")
+        sent, skipped = send_acknowledgement_reminders(overdue_only=overdue_only)
+        self.stdout.write(
+            f"Reminders sent: {sent}; not sent (already reminded today, or switched off): "
+            f"{skipped}."
+        )
