@@ -52,21 +52,23 @@ def enquiry_list(request):
     )
 
 
-def _resources(request, form):
-    """The answer at hand for the topic and office in the (bound) form, if any."""
-    topic = form["topic"].value()
+def _answer_at_hand(request, topic, office) -> dict | None:
+    """What the intranet has on ``topic``, near ``office`` (an id, possibly as typed)."""
     if topic not in ENQUIRY_TOPIC_SLUGS:
         return None
-    office = form["office"].value()
-    municipality = (
-        SupportOfficePage.objects.filter(pk=office).values_list("municipality", flat=True).first()
-        if str(office or "").isdigit()
-        else None
-    )
+    municipality = ""
+    if str(office or "").isdigit():
+        offices = SupportOfficePage.objects.filter(pk=int(office))
+        municipality = offices.values_list("municipality", flat=True).first() or ""
     return {
         "topic_label": topic_label(topic),
-        "groups": resources_for(request, topic, municipality or ""),
+        "groups": resources_for(request, topic, municipality),
     }
+
+
+def _resources(request, form):
+    """The answer at hand for the topic and office in the form, if any."""
+    return _answer_at_hand(request, form["topic"].value(), form["office"].value())
 
 
 def _visit(request) -> OutreachVisit | None:
@@ -172,22 +174,7 @@ def enquiry_edit(request, pk):
 def answer_at_hand(request):
     """The answer at hand as an HTML fragment, fetched by the form's script when a topic
     is chosen (the same block the form shows after its "show" button without JavaScript)."""
-    topic = request.GET.get("topic", "")
-    if topic not in ENQUIRY_TOPIC_SLUGS:
-        return render(request, "enquiries/includes/answer_at_hand.html", {"resources": None})
-    office = request.GET.get("office", "")
-    municipality = ""
-    if office.isdigit():
-        municipality = (
-            SupportOfficePage.objects.filter(pk=int(office))
-            .values_list("municipality", flat=True)
-            .first()
-            or ""
-        )
-    resources = {
-        "topic_label": topic_label(topic),
-        "groups": resources_for(request, topic, municipality),
-    }
+    resources = _answer_at_hand(request, request.GET.get("topic"), request.GET.get("office"))
     response = render(request, "enquiries/includes/answer_at_hand.html", {"resources": resources})
     response["Cache-Control"] = "private, max-age=300"
     return response
