@@ -7,9 +7,11 @@ calls it with the data a phone sends), so every rule lives here once.
 import unicodedata
 
 from django import forms
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.core.reports.periods import day_label
 from intranet.core.topics import ENQUIRY_TOPICS, SUBTOPICS, TOPIC_OF_SUBTOPIC, topic_label
 from network.models import ServiceProvider, SupportOfficePage
 
@@ -264,11 +266,17 @@ class GapStatusForm(DescribedErrorsMixin, forms.ModelForm):
         if len(allowed) == 1:
             self.initial.setdefault("status", allowed[0].value)
         self.initial.setdefault("date", timezone.localdate())
+        self.last_step = gap.events.aggregate(last=Max("date"))["last"]
 
     def clean_date(self):
         date = self.cleaned_data["date"]
         if date > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
+        if self.last_step and date < self.last_step:
+            raise forms.ValidationError(
+                _("The trail's last step is dated %(date)s: a new one cannot come before it.")
+                % {"date": day_label(self.last_step)}
+            )
         return date
 
 

@@ -2,16 +2,17 @@
 evidence is counted from the log and suppressed on the page, in the CSV, the printable
 letter and its PDF; the letter is in Portuguese and signed by the network."""
 
+import datetime
 import io
 import re
 
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 import pytest
 from pypdf import PdfReader
 
-from intranet.core.reports.periods import add_months, month_start
+from intranet.core.reports.periods import add_months, day_label, month_start
 from intranet.enquiries.models import Enquiry, NetworkContact, ServiceGap, ServiceGapEvent
 
 from .conftest import rows
@@ -109,15 +110,20 @@ def test_the_status_trail_is_dated_with_who_and_a_note(
     # Not a step the trail allows from a draft.
     response = client.post(status_url, {"status": "resolved", "date": timezone.localdate()})
     assert "status" in response.context["status_form"].errors
+    # The proposal is backdated; a step dated before the last one is refused.
+    ServiceGapEvent.objects.filter(gap=gap).update(
+        date=timezone.localdate() - datetime.timedelta(days=90)
+    )
+    too_early = timezone.localdate() - datetime.timedelta(days=91)
+    response = client.post(status_url, {"status": "raised", "date": too_early.isoformat()})
+    assert "date" in response.context["status_form"].errors
+    first_raised = timezone.localdate() - datetime.timedelta(days=60)
     response = client.post(
-        status_url,
-        {"status": "raised", "date": timezone.localdate().isoformat(), "note": "Carta enviada."},
+        status_url, {"status": "raised", "date": first_raised.isoformat(), "note": "Carta enviada."}
     )
     assert response.status_code == 302
-    client.post(
-        status_url,
-        {"status": "no-response", "date": timezone.localdate().isoformat(), "note": ""},
-    )
+    no_answer = timezone.localdate() - datetime.timedelta(days=30)
+    client.post(status_url, {"status": "no-response", "date": no_answer.isoformat(), "note": ""})
     gap.refresh_from_db()
     assert gap.status == "no-response"
     events = list(
@@ -130,6 +136,12 @@ def test_the_status_trail_is_dated_with_who_and_a_note(
     ]
     trail = client.get(f"/service-gaps/{gap.pk}/").content.decode()
     assert "Carta enviada." in trail and 'data-testid="gap-trail"' in trail
+    # Raised again (a reminder): the dashboard counts the wait from then.
+    again = timezone.localdate() - datetime.timedelta(days=20)
+    client.post(status_url, {"status": "raised", "date": again.isoformat(), "note": "Lembrete."})
+    panel = client.get("/").content.decode().split('data-testid="gaps-raised"')[1]
+    with translation.override("en"):
+        assert f"since {day_label(again)}" in panel.split("</ul>")[0]
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ answer; the evidence is counted from the log, suppressed like every report."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,10 +79,12 @@ def change_status(gap: ServiceGap, user, form) -> ServiceGapEvent:
 def waiting_gaps() -> dict[str, list[ServiceGap]]:
     """For the coordinators' dashboard: drafts to look at, and gaps raised with a service
     that has not answered yet (oldest first)."""
+    raised_on = Max("events__date", filter=Q(events__status=GapStatus.RAISED))
     gaps = (
         gaps_list()
         .filter(status__in=[GapStatus.DRAFT, GapStatus.RAISED])
-        .order_by("updated_at")[:20]
+        .annotate(raised_on=raised_on)
+        .order_by("raised_on", "created_at")[:20]
     )
     waiting: dict[str, list[ServiceGap]] = {"drafts": [], "raised": []}
     for gap in gaps:
