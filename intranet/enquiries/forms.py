@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from intranet.core.reports.periods import day_label
+from intranet.core.reports.periods import add_months, day_label
 from intranet.core.topics import ENQUIRY_TOPICS, SUBTOPICS, TOPIC_OF_SUBTOPIC, topic_label
 from network.models import ServiceProvider, SupportOfficePage
 
@@ -231,6 +231,11 @@ class ServiceGapForm(DescribedErrorsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["provider"].widget.choices = [("", "—"), *provider_choices()]
         self.fields["topic"].choices = [("", _("Any topic")), *ENQUIRY_TOPICS]
+        if self.instance.pk is None:
+            # The last six months, this one included: the evidence most letters need.
+            today = timezone.localdate()
+            self.initial.setdefault("period_start", add_months(today, -5))
+            self.initial.setdefault("period_end", today)
 
     def clean(self):
         data = super().clean()
