@@ -17,11 +17,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
 from reportlab.pdfgen import canvas
 
+from intranet.core.notifications import absolute_url
+
 from .models import Certificate, TopicArea, TrainingSession
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def sessions_calendar(sessions: Iterable[TrainingSession], name: str) -> bytes:
@@ -43,7 +41,7 @@ def sessions_calendar(sessions: Iterable[TrainingSession], name: str) -> bytes:
         if session.place_label:
             event.add("location", session.place_label)
         event.add("description", _("Trainer: %(trainer)s") % {"trainer": session.trainer})
-        event.add("url", _absolute(reverse("training:session-detail", args=[session.pk])))
+        event.add("url", absolute_url(reverse("training:session-detail", args=[session.pk])))
         event.add("status", "CANCELLED" if session.is_cancelled else "CONFIRMED")
         cal.add_component(event)
     return cal.to_ical()
@@ -86,8 +84,8 @@ def certificate_pdf(certificate: Certificate, language: str | None = None) -> by
                 y,
                 _("between %(start)s and %(end)s")
                 % {
-                    "start": date_format(certificate.first_date, "DATE_FORMAT"),
-                    "end": date_format(certificate.last_date, "DATE_FORMAT"),
+                    "start": date_format(certificate.first_date, _("j F Y")),
+                    "end": date_format(certificate.last_date, _("j F Y")),
                 },
             )
         y -= 1.8 * cm
@@ -108,14 +106,14 @@ def certificate_pdf(certificate: Certificate, language: str | None = None) -> by
             3 * cm,
             y,
             _("Issued on %(date)s")
-            % {"date": date_format(timezone.localdate(certificate.issued_at), "DATE_FORMAT")},
+            % {"date": date_format(timezone.localdate(certificate.issued_at), _("j F Y"))},
         )
         y -= 0.7 * cm
         pdf.drawString(3 * cm, y, _("Verification code: %(code)s") % {"code": certificate.code})
         y -= 0.7 * cm
         pdf.setFont("Helvetica", 10)
         pdf.drawString(
-            3 * cm, y, _absolute(reverse("training:certificate-verify", args=[certificate.code]))
+            3 * cm, y, absolute_url(reverse("training:certificate-verify", args=[certificate.code]))
         )
         pdf.showPage()
         pdf.save()

@@ -9,30 +9,29 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from intranet.core.dashboard import DashboardPanel
-from intranet.core.roles import COORDINATORS, STAFF, group_names, is_staff_member
+from intranet.core.roles import is_staff_member
+from intranet.people.services import is_colleague
 
-from . import services
-from .models import TrainingModulePage, TrainingSession
+from . import notifications  # noqa: F401 (registers the programme's e-mail kinds)
+from .models import Certificate, TrainingModulePage, TrainingSession
+from .services import attendance, booking, ledger
+from .services.personal_data import personal_data
 
 
 @hooks.register("register_dashboard_panel")
 def training_progress_panel(request):
-    if not is_staff_member(request.user):
+    # Only the people who take the programme, as the coordinator report counts them: no
+    # "behind schedule" for administrator accounts outside Staff/Coordinators.
+    if not is_staff_member(request.user) or not is_colleague(request.user):
         return None
-    # Administrator accounts outside Staff/Coordinators do not take the programme: no
-    # "behind schedule" for them (the coordinator report leaves them out too).
-    if not group_names(request.user) & {STAFF, COORDINATORS}:
-        return None
-    ledger = services.ledger_for(request.user)
-    certificate = services.issue_certificate_if_due(request.user) if ledger.reached else None
     return DashboardPanel(
         key="training-progress",
         title=_("My training"),
         template_name="training/panels/progress.html",
         context={
-            "ledger": ledger,
-            "next_booking": services.next_booking(request.user),
-            "certificate": certificate,
+            "ledger": ledger.ledger_for(request.user),
+            "next_booking": booking.next_booking(request.user),
+            "certificate": Certificate.objects.filter(user=request.user).first(),
         },
         order=20,
     )
@@ -41,13 +40,13 @@ def training_progress_panel(request):
 @hooks.register("register_profile_panel")
 def training_profile_panel(request, profile_user):
     """A person's training summary on their profile, for them and for coordinators only."""
-    if not services.can_see_ledger(request.user, profile_user) or not is_staff_member(profile_user):
+    if not ledger.can_see_ledger(request.user, profile_user) or not is_staff_member(profile_user):
         return None
     return DashboardPanel(
         key="training-summary",
         title=_("Training"),
         template_name="training/panels/profile_summary.html",
-        context={"ledger": services.ledger_for(profile_user), "person": profile_user},
+        context={"ledger": ledger.ledger_for(profile_user), "person": profile_user},
         order=20,
     )
 
@@ -56,7 +55,7 @@ def training_profile_panel(request, profile_user):
 def training_personal_data(user):
     """The person's bookings, attendance, self-study, requests and certificate, for the
     people app's personal-data download."""
-    return "training", services.personal_data(user)
+    return "training", personal_data(user)
 
 
 @hooks.register("register_demo_data", order=30)
@@ -69,7 +68,7 @@ def load_training_demo(stdout):
 @hooks.register("before_delete_page")
 def keep_modules_with_recorded_hours(request, page):
     """A module with hours on record is not deleted (the hours would be lost): unpublish it."""
-    if isinstance(page.specific, TrainingModulePage) and services.module_has_hours(page.specific):
+    if isinstance(page.specific, TrainingModulePage) and attendance.module_has_hours(page.specific):
         messages.error(
             request,
             _(
@@ -85,7 +84,7 @@ def keep_modules_with_recorded_hours(request, page):
 def keep_sessions_with_recorded_hours(request, instances):
     """A session with attendance on record is not deleted: cancel it instead."""
     sessions = [obj for obj in instances if isinstance(obj, TrainingSession)]
-    if sessions and any(services.session_has_hours(session) for session in sessions):
+    if sessions and any(attendance.session_has_hours(session) for session in sessions):
         messages.error(
             request,
             _(
@@ -100,7 +99,7 @@ def keep_sessions_with_recorded_hours(request, instances):
 @hooks.register("after_edit_snippet")
 def tell_people_when_a_session_is_cancelled(request, instance):
     if isinstance(instance, TrainingSession) and instance.is_cancelled:
-        told = services.cancel_session(instance)
+        told = booking.cancel_session(instance)
         if told:
             messages.info(
                 request,

@@ -4,9 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from tests.conftest import make_user
 from training import services
-from training.models import Attendance, Booking, SelfStudyCompletion, TrainingSession
+from training.models import Attendance, SelfStudyCompletion, TrainingSession
+
+from .factories import BookingFactory, ModuleFactory, SessionFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def register_post(session, lines):
 
 @pytest.fixture
 def booked(past_session, staff_user):
-    Booking.objects.create(session=past_session, user=staff_user, status="booked", seat=1)
+    BookingFactory(session=past_session, user=staff_user)
     return past_session
 
 
@@ -93,7 +94,7 @@ def test_service_refuses_negative_or_excess_hours(booked, staff_user, coordinato
 
 
 def test_walk_in_is_recorded_as_such(past_session, coordinator_user, client_for):
-    walker = make_user("walker", "Staff", first_name="Paula", last_name="Moura")
+    walker = StaffFactory(first_name="Paula", last_name="Moura")
     response = client_for(coordinator_user).post(
         f"/training/sessions/{past_session.pk}/attendance/",
         {
@@ -111,8 +112,8 @@ def test_walk_in_is_recorded_as_such(past_session, coordinator_user, client_for)
     assert "Paula Moura" in html and "sem inscrição" in html
 
 
-def test_cancelled_session_takes_no_attendance(module, make_session, staff_user, coordinator_user):
-    session = make_session(module, days=-1, status=TrainingSession.Status.CANCELLED)
+def test_cancelled_session_takes_no_attendance(module, staff_user, coordinator_user):
+    session = SessionFactory(module=module, days=-1, status=TrainingSession.Status.CANCELLED)
     with pytest.raises(services.TrainingError):
         services.record_attendance(session, staff_user, "present", None, coordinator_user)
 
@@ -137,8 +138,8 @@ def test_self_study_is_credited_once_however_often_clicked(module, staff_user, c
     assert 'data-testid="self-study-done"' in page
 
 
-def test_module_without_self_study_refuses_it(make_module, staff_user):
-    module = make_module("Só presencial", f2f="3", own="0")
+def test_module_without_self_study_refuses_it(staff_user):
+    module = ModuleFactory(face_to_face_hours=Decimal("3"), self_study_hours=Decimal("0"))
     with pytest.raises(services.TrainingError):
         services.complete_self_study(staff_user, module)
 
@@ -191,8 +192,7 @@ def test_attendance_waits_for_the_session_to_start(
 def test_register_posted_with_a_stale_list_is_shown_again(
     booked, staff_user, coordinator_user, client_for
 ):
-    late_booker = make_user("tardia", "Staff")
-    Booking.objects.create(session=booked, user=late_booker, status="booked", seat=2)
+    BookingFactory(session=booked)
     data = register_post(booked, [(staff_user, "bogus", "")])  # one line; two people now
     response = client_for(coordinator_user).post(
         f"/training/sessions/{booked.pk}/attendance/", data

@@ -2,7 +2,6 @@
 
 import threading
 import time
-from datetime import timedelta
 
 from django.core import mail
 from django.db import OperationalError, connection
@@ -10,9 +9,11 @@ from django.utils import timezone
 
 import pytest
 
-from tests.conftest import make_user
 from training import services
 from training.models import Booking, TrainingSession
+from training.services import booking as booking_service
+
+from .factories import BookingFactory, SessionFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,11 +33,9 @@ def test_staff_books_a_seat_and_gets_a_confirmation(staff_user, session, client_
     assert f"/training/sessions/{session.pk}/" in mail.outbox[0].body
 
 
-def test_full_session_offers_the_waiting_list_and_cancel_promotes_the_first(
-    module, make_session, client_for
-):
-    session = make_session(module, capacity=1)
-    first, second, third = (make_user(f"p{i}", "Staff") for i in range(3))
+def test_full_session_offers_the_waiting_list_and_cancel_promotes_the_first(module, client_for):
+    session = SessionFactory(module=module, capacity=1)
+    first, second, third = StaffFactory.create_batch(3)
     assert services.book_session(first, session.pk).status == Booking.Status.BOOKED
     page = client_for(second).get(f"/training/sessions/{session.pk}/").content.decode()
     assert 'data-testid="book-session"' in page
@@ -54,11 +53,12 @@ def test_full_session_offers_the_waiting_list_and_cancel_promotes_the_first(
     assert Booking.objects.get(user=third, session=session).status == Booking.Status.WAITLISTED
     assert services.waiting_position(Booking.objects.get(user=third, session=session)) == 1
     assert [m.to for m in mail.outbox] == [[second.email]]
+    assert "lugar é seu" in mail.outbox[0].subject
 
 
-def test_cancelled_and_past_sessions_cannot_be_booked(staff_user, module, make_session, client_for):
-    cancelled = make_session(module, status=TrainingSession.Status.CANCELLED)
-    past = make_session(module, days=-2)
+def test_cancelled_and_past_sessions_cannot_be_booked(staff_user, module, client_for):
+    cancelled = SessionFactory(module=module, status=TrainingSession.Status.CANCELLED)
+    past = SessionFactory(module=module, days=-2)
     client = client_for(staff_user)
     for session, text in [(cancelled, "cancelad"), (past, "já decorreu")]:
         response = client.post(f"/training/sessions/{session.pk}/book/", follow=True)
@@ -74,11 +74,13 @@ def test_booking_twice_is_refused(staff_user, session):
     assert Booking.objects.count() == 1
 
 
-def test_rebooking_after_cancelling_works(staff_user, session):
+def test_rebooking_after_cancelling_works_and_is_confirmed_again(staff_user, session):
     services.book_session(staff_user, session.pk)
     services.cancel_booking(staff_user, session.pk)
     assert services.book_session(staff_user, session.pk).status == Booking.Status.BOOKED
     assert Booking.objects.count() == 1
+    # The booking row is reused, but each round is confirmed by its own e-mail.
+    assert [m.to for m in mail.outbox] == [[staff_user.email], [staff_user.email]]
 
 
 def test_book_and_cancel_need_post(staff_user, session, client_for):
@@ -96,19 +98,16 @@ def test_seat_numbers_are_unique_per_session_in_the_database(staff_user, coordin
     """The backstop for the race: two confirmed bookings can never hold the same seat."""
     from django.db import IntegrityError, transaction
 
-    Booking.objects.create(session=session, user=staff_user, status="booked", seat=1)
+    BookingFactory(session=session, user=staff_user, seat=1)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Booking.objects.create(session=session, user=coordinator_user, status="booked", seat=1)
+        BookingFactory(session=session, user=coordinator_user, seat=1)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_last_seat_race_exactly_one_wins(module):
     """Two people click the last seat at the same moment: exactly one gets it."""
-    start = timezone.now() + timedelta(days=3)
-    session = TrainingSession.objects.create(
-        module=module, starts_at=start, ends_at=start + timedelta(hours=2), trainer="X", capacity=1
-    )
-    people = [make_user("corrida1", "Staff"), make_user("corrida2", "Staff")]
+    session = SessionFactory(module=module, days=3, capacity=1)
+    people = StaffFactory.create_batch(2)
     barrier = threading.Barrier(2)
     results, errors = {}, []
 
@@ -143,13 +142,13 @@ def test_last_seat_race_exactly_one_wins(module):
 
 
 def test_a_seat_taken_under_a_stale_read_sends_the_booking_to_the_waiting_list(
-    staff_user, coordinator_user, module, make_session, monkeypatch
+    staff_user, coordinator_user, module, monkeypatch
 ):
     """If locking ever failed (a read that missed a concurrent booking), the database's
     unique seat constraint still refuses a second person in the same seat."""
-    session = make_session(module, capacity=1)
-    Booking.objects.create(session=session, user=coordinator_user, status="booked", seat=1)
-    monkeypatch.setattr(services, "_free_seat", lambda session: 1)
+    session = SessionFactory(module=module, capacity=1)
+    BookingFactory(session=session, user=coordinator_user, seat=1)
+    monkeypatch.setattr(booking_service, "free_seat", lambda session: 1)
 
     booking = services.book_session(staff_user, session.pk)
 
@@ -158,10 +157,10 @@ def test_a_seat_taken_under_a_stale_read_sends_the_booking_to_the_waiting_list(
 
 
 def test_cancelling_a_session_in_the_admin_tells_those_booked_once(
-    module, make_session, coordinator_user, client_for
+    module, coordinator_user, client_for
 ):
-    session = make_session(module, capacity=1)
-    booked, waiting = make_user("b1", "Staff"), make_user("b2", "Staff")
+    session = SessionFactory(module=module, capacity=1)
+    booked, waiting = StaffFactory.create_batch(2)
     services.book_session(booked, session.pk)
     services.book_session(waiting, session.pk)
     mail.outbox.clear()

@@ -1,28 +1,32 @@
 """A real Chromium: a staff member books the last seat, sees it on the dashboard, cancels,
-and the person on the waiting list gets the seat."""
+and the person on the waiting list gets the seat; a coordinator reads the report's chart
+on a phone."""
 
-from datetime import timedelta
 from decimal import Decimal
 
-from django.utils import timezone
+from django.urls import reverse
 
 import pytest
 
-from tests.conftest import PASSWORD, make_user
 from training import services
-from training.models import (
-    Booking,
-    TopicArea,
-    TrainingModulePage,
-    TrainingProgrammePage,
-    TrainingSession,
+from training.models import Booking, TopicArea
+
+from .factories import (
+    PASSWORD,
+    CoordinatorFactory,
+    ModuleFactory,
+    SelfStudyFactory,
+    SessionFactory,
+    StaffFactory,
 )
+
+PHONE = {"width": 360, "height": 740}
 
 
 class SessionPage:
     def __init__(self, page, session):
         self.page = page
-        self.url = f"{page.base_url}/training/sessions/{session.pk}/"
+        self.url = page.base_url + reverse("training:session-detail", args=[session.pk])
 
     def open(self):
         self.page.goto(self.url)
@@ -37,9 +41,9 @@ class SessionPage:
         return self.page.locator("[data-testid=booking-status]").inner_text()
 
 
-def log_in(page, username):
-    page.goto(page.base_url + "/accounts/login/")
-    page.fill("#id_username", username)
+def log_in(page, user):
+    page.goto(page.base_url + reverse("login"))
+    page.fill("#id_username", user.username)
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.click("[data-testid=login-submit]")
@@ -48,28 +52,17 @@ def log_in(page, username):
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_book_see_on_dashboard_cancel_and_waiting_list_moves_up(browser_page):
-    joana = make_user("joana", "Staff", first_name="Joana", last_name="Simões")
-    waiting = make_user("rui", "Staff", first_name="Rui", last_name="Costa")
-    programme = TrainingProgrammePage.objects.get(slug="training")
-    module = TrainingModulePage(
+    joana = StaffFactory(first_name="Joana", last_name="Simões")
+    waiting = StaffFactory(first_name="Rui", last_name="Costa")
+    module = ModuleFactory(
         title="Comunicação intercultural",
-        slug="comunicacao",
         topic_area=TopicArea.INTERCULTURAL,
         face_to_face_hours=Decimal("3"),
         self_study_hours=Decimal("1"),
     )
-    programme.add_child(instance=module)
-    module.save_revision().publish()
-    start = timezone.now() + timedelta(days=5)
-    session = TrainingSession.objects.create(
-        module=module,
-        starts_at=start,
-        ends_at=start + timedelta(hours=3),
-        trainer="Samuel",
-        capacity=1,
-    )
+    session = SessionFactory(module=module, days=5, capacity=1)
 
-    log_in(browser_page, "joana")
+    log_in(browser_page, joana)
     page = SessionPage(browser_page, session).open()
     page.click("book-session")
     assert page.status == "Tem lugar reservado nesta sessão."
@@ -90,3 +83,31 @@ def test_book_see_on_dashboard_cancel_and_waiting_list_moves_up(browser_page):
         browser_page.locator("[data-testid=book-session]").inner_text()
         == "Juntar-me à lista de espera"
     )
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_report_chart_is_readable_on_a_phone(browser_page):
+    module = ModuleFactory(self_study_hours=Decimal("20"))
+    for name, hours in [("Maria João Fernandes", 20), ("Filipe Caldeirão", 5), ("Ana", 0)]:
+        first, last = name.rsplit(" ", 1) if " " in name else (name, "")
+        person = StaffFactory(first_name=first, last_name=last)
+        if hours:
+            SelfStudyFactory(user=person, module=module, hours=Decimal(hours))
+    coordinator = CoordinatorFactory()
+    browser_page.set_viewport_size(PHONE)
+    log_in(browser_page, coordinator)
+    browser_page.goto(browser_page.base_url + reverse("training:report"))
+    chart = browser_page.locator("[data-testid=report-chart] svg")
+    box = chart.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    page_width = browser_page.evaluate("document.documentElement.scrollWidth")
+    assert page_width <= PHONE["width"], "the report must not scroll sideways on a phone"
+    labels = browser_page.locator("[data-testid=report-chart] .report-chart__label")
+    assert labels.count() == 4
+    for index in range(labels.count()):
+        label = labels.nth(index).bounding_box()
+        assert label["height"] >= 10, "chart labels must stay legible at 360 px"
+        assert label["x"] + label["width"] <= PHONE["width"]
+    assert "Maria João Fernandes · 20 h" in labels.all_text_contents()
+    assert browser_page.locator("[data-testid=report-chart] .report-chart__target").count() == 1

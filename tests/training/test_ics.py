@@ -7,6 +7,8 @@ from intranet.core.tokens import current_token, issue_token
 from training import services
 from training.models import CALENDAR_PURPOSE
 
+from .factories import SessionFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -16,9 +18,9 @@ def events(response):
     return list(calendar.walk("VEVENT"))
 
 
-def test_my_feed_with_token_works_without_login(client, staff_user, module, make_session):
-    mine = make_session(module, days=3)
-    make_session(module, days=4)  # not booked
+def test_my_feed_with_token_works_without_login(client, staff_user, module):
+    mine = SessionFactory(module=module, days=3)
+    SessionFactory(module=module, days=4)  # not booked
     services.book_session(staff_user, mine.pk)
     token = issue_token(staff_user, CALENDAR_PURPOSE).token
 
@@ -32,9 +34,8 @@ def test_my_feed_with_token_works_without_login(client, staff_user, module, make
     assert str(event["uid"]).startswith(f"training-session-{mine.pk}@")
 
 
-def test_my_feed_with_login_and_all_sessions_feed(client_for, staff_user, module, make_session):
-    make_session(module, days=3)
-    make_session(module, days=4)
+def test_my_feed_with_login_and_all_sessions_feed(client_for, staff_user, module):
+    SessionFactory.create_batch(2, module=module)
     client = client_for(staff_user)
     assert events(client.get("/training/my-sessions.ics")) == []
     assert len(events(client.get("/training/sessions.ics"))) == 2

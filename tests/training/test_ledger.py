@@ -1,35 +1,55 @@
 """The hours ledger: arithmetic, pace, the progress page and the panels."""
 
-from datetime import date
+import json
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from django.test import RequestFactory
+from django.urls import reverse
 
 import pytest
 import time_machine
 
+from intranet.core.tokens import issue_token
 from training import services
-from training.models import Attendance, SelfStudyCompletion, TopicArea
-from training.wagtail_hooks import training_profile_panel, training_progress_panel
+from training.models import CALENDAR_PURPOSE, Attendance, TopicArea
+from training.wagtail_hooks import (
+    training_personal_data,
+    training_profile_panel,
+    training_progress_panel,
+)
+
+from .factories import (
+    ModuleFactory,
+    SelfStudyFactory,
+    SessionFactory,
+    StaffFactory,
+    TopicRequestFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def two_modules(make_module):
+def two_modules(programme):
     return (
-        make_module("Equipa", TopicArea.TEAMWORK, f2f="4", own="2"),
-        make_module("Lei da imigração", TopicArea.IMMIGRATION_LAW, f2f="6", own="3"),
+        ModuleFactory(parent=programme, topic_area=TopicArea.TEAMWORK),
+        ModuleFactory(
+            parent=programme,
+            topic_area=TopicArea.IMMIGRATION_LAW,
+            face_to_face_hours=Decimal("6"),
+            self_study_hours=Decimal("3"),
+        ),
     )
 
 
 def test_ledger_adds_sessions_and_self_study_by_module_and_area(
-    two_modules, make_session, staff_user, coordinator_user
+    two_modules, staff_user, coordinator_user
 ):
     teamwork, law = two_modules
-    s1 = make_session(teamwork, days=-30, hours=4)
-    s2 = make_session(law, days=-20, hours=3)
-    s3 = make_session(law, days=-10, hours=3)
+    s1 = SessionFactory(module=teamwork, days=-30, hours=4)
+    s2 = SessionFactory(module=law, days=-20, hours=3)
+    s3 = SessionFactory(module=law, days=-10, hours=3)
     services.record_attendance(s1, staff_user, "present", None, coordinator_user)
     services.record_attendance(s2, staff_user, "late", Decimal("2.25"), coordinator_user)
     services.record_attendance(s3, staff_user, "excused", None, coordinator_user)
@@ -59,7 +79,7 @@ def test_someone_elses_hours_do_not_count(module, past_session, staff_user, coor
 
 @time_machine.travel(date(2026, 11, 28), tick=False)
 def test_months_left_and_hours_needed_per_month(programme, module, staff_user):
-    SelfStudyCompletion.objects.create(user=staff_user, module=module, hours=Decimal("12"))
+    SelfStudyFactory(user=staff_user, module=module, hours=Decimal("12"))
     ledger = services.ledger_for(staff_user)
     # From 28 Nov 2026 to 31 Dec 2027: December 2026 … December 2027 plus what is left of November.
     assert ledger.months_left == 14
@@ -98,9 +118,7 @@ def test_progress_page_shows_my_hours(
 def test_staff_cannot_see_another_persons_ledger_but_coordinators_can(
     staff_user, coordinator_user, client_for
 ):
-    from tests.conftest import make_user
-
-    other = make_user("outra", "Staff")
+    other = StaffFactory(first_name="Outra")
     assert client_for(staff_user).get(f"/training/progress/{other.pk}/").status_code == 403
     assert client_for(staff_user).get(f"/training/progress/{staff_user.pk}/").status_code == 200
     response = client_for(coordinator_user).get(f"/training/progress/{other.pk}/")
@@ -123,10 +141,8 @@ def test_dashboard_panel_is_not_for_partners(partner_user):
 
 
 def test_profile_panel_for_self_and_coordinators_only(staff_user, coordinator_user, module):
-    from tests.conftest import make_user
-
-    other = make_user("colega", "Staff")
-    SelfStudyCompletion.objects.create(user=other, module=module, hours=Decimal("2"))
+    other = StaffFactory()
+    SelfStudyFactory(user=other, module=module)
     request = RequestFactory().get("/")
 
     request.user = other
@@ -162,14 +178,9 @@ def test_attendance_absent_hours_default_to_zero(past_session, staff_user, coord
 def test_personal_data_hook_lists_what_training_keeps(
     module, past_session, staff_user, coordinator_user
 ):
-    import json
-
-    from training.models import TopicRequest
-    from training.wagtail_hooks import training_personal_data
-
     services.record_attendance(past_session, staff_user, "present", None, coordinator_user)
     services.complete_self_study(staff_user, module)
-    TopicRequest.objects.create(requester=staff_user, topic="Saúde", reason="Porque sim")
+    TopicRequestFactory(requester=staff_user, topic="Saúde")
     key, data = training_personal_data(staff_user)
     assert key == "training"
     json.dumps(data)
@@ -177,7 +188,23 @@ def test_personal_data_hook_lists_what_training_keeps(
     assert data["self_study"][0]["module"] == module.title
     assert data["topic_requests"][0]["topic"] == "Saúde"
     assert data["certificate"] is None
+    assert data["calendar_feed"] == {"exists": False}
     assert training_personal_data(coordinator_user)[1]["attendance"] == []
+
+
+@time_machine.travel(datetime(2026, 11, 3, 10, 0, tzinfo=UTC), tick=False)
+def test_personal_data_reports_the_calendar_feed_but_not_its_secret(staff_user, client_for):
+    token = issue_token(staff_user, CALENDAR_PURPOSE)
+    data = training_personal_data(staff_user)[1]
+    assert data["calendar_feed"] == {
+        "exists": True,
+        "created_on": "2026-11-03",
+        "last_used_on": None,
+    }
+    assert token.token not in json.dumps(data)
+    # The people app's download still works with it.
+    download = client_for(staff_user).get(reverse("people:my-data")).json()
+    assert download["training"]["calendar_feed"]["created_on"] == "2026-11-03"
 
 
 def test_dashboard_panel_is_not_for_administrators_outside_the_programme(admin_user, client_for):

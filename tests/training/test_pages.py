@@ -125,16 +125,3 @@ def test_training_pages_in_english(settings, module, session, staff_user, client
     assert "Book a place" in html
     html = client.get("/training/").content.decode()
     assert "6 h (4 h face-to-face, 2 h self-study)" in html
-
-
-@pytest.mark.django_db
-def test_session_page_styles_the_office_card(client_for, staff_user, session):
-    from network.models import NetworkDirectoryPage, SupportOfficePage
-
-    office = SupportOfficePage(title="Gabinete de Cuba", slug="gabinete-cuba", municipality="Cuba")
-    NetworkDirectoryPage.objects.get().add_child(instance=office)
-    session.office = office
-    session.save()
-    content = client_for(staff_user).get(f"/training/sessions/{session.pk}/").content.decode()
-    assert 'data-testid="office-card"' in content
-    assert "css/office-card.css" in content

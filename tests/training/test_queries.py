@@ -4,12 +4,20 @@ from datetime import timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 import pytest
 
-from tests.conftest import make_user
-from training.models import Booking, TopicRequest, TrainingSession
+from training.models import Booking, TrainingSession
+
+from .factories import (
+    AttendanceFactory,
+    BookingFactory,
+    SessionFactory,
+    StaffFactory,
+    TopicRequestFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +48,11 @@ def _sessions(module, count, booker):
     )
 
 
-@pytest.mark.parametrize("url", ["/training/sessions/", "/training/", "/"])
-def test_session_listings_do_not_grow(module, staff_user, client_for, url):
+@pytest.mark.parametrize(
+    "url", [reverse("training:session-list"), "programme", "/", reverse("training:progress")]
+)
+def test_session_listings_do_not_grow(module, programme, staff_user, client_for, url):
+    url = programme.url if url == "programme" else url
     client = client_for(staff_user)
     _sessions(module, 3, staff_user)
     few = _queries(client, url)
@@ -51,20 +62,38 @@ def test_session_listings_do_not_grow(module, staff_user, client_for, url):
 
 def test_triage_list_does_not_grow(coordinator_user, client_for):
     client = client_for(coordinator_user)
-    people = [make_user(f"req{i}", "Staff") for i in range(5)]
-    TopicRequest.objects.bulk_create(
-        [TopicRequest(requester=people[0], topic="A", reason="B") for _ in range(2)]
-    )
-    few = _queries(client, "/training/requests/triage/")
-    TopicRequest.objects.bulk_create(
-        [TopicRequest(requester=people[i % 5], topic=f"T{i}", reason="R") for i in range(30)]
-    )
-    assert _queries(client, "/training/requests/triage/") == few
+    people = StaffFactory.create_batch(5)
+    TopicRequestFactory.create_batch(2, requester=people[0])
+    few = _queries(client, reverse("training:request-triage-list"))
+    for i in range(30):
+        TopicRequestFactory(requester=people[i % 5])
+    assert _queries(client, reverse("training:request-triage-list")) == few
+
+
+def test_attendance_register_does_not_grow(past_session, coordinator_user, client_for):
+    client = client_for(coordinator_user)
+    url = reverse("training:attendance", args=[past_session.pk])
+    BookingFactory.create_batch(2, session=past_session)
+    AttendanceFactory(session=past_session)
+    few = _queries(client, url)
+    for booking in BookingFactory.create_batch(8, session=past_session):
+        AttendanceFactory(session=past_session, user=booking.user)
+    AttendanceFactory.create_batch(3, session=past_session)  # walk-ins
+    assert _queries(client, url) == few
 
 
 def test_sessions_admin_listing_does_not_grow(module, coordinator_user, client_for):
     client = client_for(coordinator_user)
     _sessions(module, 3, coordinator_user)
-    few = _queries(client, "/admin/snippets/training/trainingsession/")
+    few = _queries(client, reverse("wagtailsnippets_training_trainingsession:list"))
     _sessions(module, 15, coordinator_user)
-    assert _queries(client, "/admin/snippets/training/trainingsession/") == few
+    assert _queries(client, reverse("wagtailsnippets_training_trainingsession:list")) == few
+
+
+def test_session_detail_does_not_grow(session, staff_user, client_for):
+    client = client_for(staff_user)
+    url = reverse("training:session-detail", args=[session.pk])
+    few = _queries(client, url)
+    SessionFactory.create_batch(5, module=session.module)
+    BookingFactory.create_batch(6, session=session)
+    assert _queries(client, url) == few

@@ -1,74 +1,132 @@
-"""The coordinator report: filters, CSV, chart, and a query count that does not grow."""
+"""The coordinator report on the reporting kernel: table, chart, filters, CSV, and a query
+count that does not grow."""
 
 import csv
 import io
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 import pytest
+import time_machine
 
-from tests.conftest import make_user
 from training import services
 from training.models import Attendance, SelfStudyCompletion
 
+from .factories import SelfStudyFactory, StaffFactory, SupportOfficeFactory, in_office
+from .html import parse
+
 pytestmark = pytest.mark.django_db
+
+MID_PROGRAMME = datetime(2026, 11, 28, 12, tzinfo=UTC)  # 27.2 hours expected by then
+REPORT = reverse("training:report")
+REPORT_CSV = reverse("training:report-csv")
 
 
 @pytest.fixture
 def office(db):
-    from network.models import NetworkDirectoryPage, SupportOfficePage
-
-    directory = NetworkDirectoryPage.objects.get()
-    page = SupportOfficePage(title="Gabinete de Cuba", slug="gabinete-cuba", municipality="Cuba")
-    directory.add_child(instance=page)
-    return page
+    return SupportOfficeFactory(title="Gabinete de Cuba", municipality="Cuba")
 
 
+@pytest.fixture
+def ahead(module, office):
+    person = in_office(StaffFactory(first_name="Rita", last_name="Pires"), office)
+    SelfStudyFactory(user=person, module=module, hours=Decimal("60"))
+    return person
+
+
+@time_machine.travel(MID_PROGRAMME, tick=False)
 def test_report_lists_everyone_with_hours_and_flags_who_is_behind(
-    module, past_session, staff_user, coordinator_user, office, client_for
+    ahead, past_session, staff_user, coordinator_user, office, client_for
 ):
-    ahead = make_user("adiantada", "Staff", first_name="Rita", last_name="Pires")
-    ahead.profile.office = office
-    ahead.profile.save()
-    SelfStudyCompletion.objects.create(user=ahead, module=module, hours=Decimal("60"))
     services.record_attendance(past_session, staff_user, "present", None, coordinator_user)
-
     client = client_for(coordinator_user)
-    html = client.get("/training/report/").content.decode()
-    assert "Rita Pires" in html and "Joana Simões" in html
-    assert 'data-testid="report-chart"' in html and "<svg" in html
-    assert '<title id="chart-title">' in html
-    assert "Objetivo atingido" in html
-    # The legend explains the orange bars of the people behind schedule.
-    assert "barras cor de laranja: em atraso" in html
+    page = parse(client.get(REPORT).content)
+    table = page.find(testid="report-table")
+    rows = {
+        row.find("th").text: [cell.text for cell in row.find_all("td")]
+        for row in table.find("tbody").find_all("tr")
+    }
+    assert rows["Rita Pires"][0] == "Gabinete de Cuba"
+    assert rows["Rita Pires"][-4:] == ["60", "60", "27,2", "Objetivo atingido"]
+    assert rows["Joana Simões"][-4:] == ["3", "3", "27,2", "Em atraso"]
+    badges = {badge.text: badge.classes for badge in table.find_all(css="badge")}
+    assert badges == {"Objetivo atingido": {"badge"}, "Em atraso": {"badge", "badge--warn"}}
+    links = {a.text: a.get("href") for a in table.find("tbody").find_all("a")}
+    assert links["Rita Pires"] == reverse("training:progress-person", args=[ahead.pk])
+    assert page.find(testid="behind-count").get("data-count") == "2"
 
-    filtered = client.get(f"/training/report/?office={office.pk}").content.decode()
+    filtered = client.get(REPORT, {"office": office.pk}).content.decode()
     assert "Rita Pires" in filtered and "Joana Simões" not in filtered
 
-    behind = client.get("/training/report/?behind=1").content.decode()
+    behind = client.get(REPORT, {"behind": "1"}).content.decode()
     assert "Joana Simões" in behind and "Rita Pires" not in behind
 
 
-def test_report_csv(module, past_session, staff_user, coordinator_user, client_for):
+@time_machine.travel(MID_PROGRAMME, tick=False)
+def test_chart_has_the_target_line_and_expected_marks_and_fits_a_phone(
+    ahead, staff_user, coordinator_user, client_for
+):
+    chart = parse(client_for(coordinator_user).get(REPORT).content).find(testid="report-chart")
+    svg = chart.find("svg")
+    # The kernel's chart is drawn 360 units wide and scales to the screen.
+    assert svg.get("viewbox").split()[2] == "362"
+    assert svg.get("role") == "img" and svg.find("title").text
+    assert len(chart.find_all(css="report-chart__target")) == 1
+    assert len(chart.find_all(css="report-chart__marker")) == 3  # one per person
+    assert len(chart.find_all(css="is-highlighted")) == 2  # behind: staff and coordinator
+    labels = [label.text for label in chart.find_all(css="report-chart__label")]
+    assert "Rita Pires · 60 h" in labels
+    # Coordinates stay numbers in Portuguese too ("47.7", never "47,7").
+    for shape in chart.find_all("rect") + chart.find_all("line"):
+        for name in ("width", "x1", "x2"):
+            if shape.get(name) is not None:
+                float(shape.get(name))
+    legend = chart.find(css="report-chart__legend").text
+    assert "Objetivo: 60 h" in legend and "Em atraso" in legend
+
+
+def test_report_csv_keeps_its_columns(
+    module, past_session, staff_user, coordinator_user, client_for
+):
     services.record_attendance(past_session, staff_user, "present", None, coordinator_user)
-    response = client_for(coordinator_user).get("/training/report.csv")
+    response = client_for(coordinator_user).get(REPORT_CSV)
     assert response["Content-Type"].startswith("text/csv")
+    assert response.content.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][0] == "Nome" and module.title in rows[0]
+    assert rows[0] == [
+        "Nome",
+        "Nome de utilizador",
+        "Gabinete",
+        module.title,
+        "Total de horas",
+        "Objetivo",
+        "Em atraso",
+    ]
     joana = next(row for row in rows if row[1] == staff_user.username)
-    assert joana[0] == "Joana Simões"
-    assert joana[rows[0].index(module.title)] == "3.00"
-    assert joana[rows[0].index("Total de horas")] == "3.00"
+    assert joana == ["Joana Simões", staff_user.username, "", "3.00", "3.00", "60", "sim"]
+
+
+def test_csv_follows_the_filters(ahead, staff_user, office, coordinator_user, client_for):
+    client = client_for(coordinator_user)
+    usernames = [
+        row[1]
+        for row in csv.reader(
+            io.StringIO(client.get(REPORT_CSV, {"office": office.pk}).content.decode("utf-8-sig"))
+        )
+    ]
+    assert usernames[1:] == [ahead.username]
 
 
 @pytest.mark.parametrize("role", ["staff", "partner"])
 def test_report_is_for_coordinators_only(role_users, client_for, role):
     client = client_for(role_users[role])
-    assert client.get("/training/report/").status_code == 403
-    assert client.get("/training/report.csv").status_code == 403
+    assert client.get(REPORT).status_code == 403
+    assert client.get(REPORT_CSV).status_code == 403
 
 
 def _staff(count, prefix, module, session):
@@ -100,14 +158,11 @@ def test_report_query_count_does_not_grow_with_staff(
 ):
     client = client_for(coordinator_user)
     _staff(20, "vinte", module, past_session)
-    small_page, small_csv = (
-        _queries(client, "/training/report/"),
-        _queries(client, "/training/report.csv"),
-    )
+    small_page, small_csv = _queries(client, REPORT), _queries(client, REPORT_CSV)
     _staff(480, "muitos", module, past_session)
     assert User.objects.filter(groups__name="Staff").count() == 500
-    assert _queries(client, "/training/report/") == small_page
-    assert _queries(client, "/training/report.csv") == small_csv
+    assert _queries(client, REPORT) == small_page
+    assert _queries(client, REPORT_CSV) == small_csv
 
 
 def test_report_csv_neutralises_formulas(module, staff_user, coordinator_user, client_for):
@@ -117,7 +172,7 @@ def test_report_csv_neutralises_formulas(module, staff_user, coordinator_user, c
     staff_user.save()
     module.title = "@SUM(1+1)"
     module.save_revision().publish()
-    response = client_for(coordinator_user).get("/training/report.csv")
+    response = client_for(coordinator_user).get(REPORT_CSV)
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert "'@SUM(1+1)" in rows[0]
     row = next(row for row in rows if row[1] == staff_user.username)

@@ -6,6 +6,8 @@ import pytest
 
 from training.models import TopicRequest
 
+from .factories import TopicRequestFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -39,9 +41,7 @@ def test_missing_reason_keeps_what_was_typed(staff_user, client_for):
 def test_coordinator_plans_then_completes_and_the_requester_is_emailed(
     staff_user, coordinator_user, module, client_for
 ):
-    topic_request = TopicRequest.objects.create(
-        requester=staff_user, topic="Mediação", reason="Conflitos"
-    )
+    topic_request = TopicRequestFactory(requester=staff_user, topic="Mediação")
     client = client_for(coordinator_user)
     assert "Mediação" in client.get("/training/requests/triage/?status=new").content.decode()
 
@@ -73,7 +73,7 @@ def test_coordinator_plans_then_completes_and_the_requester_is_emailed(
 
 
 def test_declining_needs_a_reason(staff_user, coordinator_user, client_for):
-    topic_request = TopicRequest.objects.create(requester=staff_user, topic="Golfe", reason="Lazer")
+    topic_request = TopicRequestFactory(requester=staff_user, topic="Golfe")
     response = client_for(coordinator_user).post(
         f"/training/requests/{topic_request.pk}/triage/", {"status": "declined", "response": ""}
     )
@@ -84,7 +84,7 @@ def test_declining_needs_a_reason(staff_user, coordinator_user, client_for):
 
 
 def test_planned_needs_a_module_or_session(staff_user, coordinator_user, client_for):
-    topic_request = TopicRequest.objects.create(requester=staff_user, topic="X", reason="Y")
+    topic_request = TopicRequestFactory(requester=staff_user)
     response = client_for(coordinator_user).post(
         f"/training/requests/{topic_request.pk}/triage/", {"status": "planned", "response": ""}
     )
@@ -94,7 +94,7 @@ def test_planned_needs_a_module_or_session(staff_user, coordinator_user, client_
 
 
 def test_staff_cannot_triage(staff_user, client_for):
-    topic_request = TopicRequest.objects.create(requester=staff_user, topic="X", reason="Y")
+    topic_request = TopicRequestFactory(requester=staff_user)
     client = client_for(staff_user)
     assert client.get("/training/requests/triage/").status_code == 403
     assert (
@@ -108,6 +108,6 @@ def test_staff_cannot_triage(staff_user, client_for):
 
 
 def test_staff_sees_only_their_own_requests(staff_user, coordinator_user, client_for):
-    TopicRequest.objects.create(requester=coordinator_user, topic="Pedido da Marta", reason="Y")
+    TopicRequestFactory(requester=coordinator_user, topic="Pedido da Marta")
     html = client_for(staff_user).get("/training/requests/").content.decode()
     assert "Pedido da Marta" not in html

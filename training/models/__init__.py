@@ -1,4 +1,4 @@
-from .pages import TOPIC_AREAS, ModuleMaterial, TopicArea, TrainingModulePage, TrainingProgrammePage
+from .pages import ModuleMaterial, TopicArea, TrainingModulePage, TrainingProgrammePage
 from .records import (
     CALENDAR_PURPOSE,
     Attendance,
@@ -10,7 +10,6 @@ from .records import (
 )
 
 __all__ = [
-    "TOPIC_AREAS",
     "Attendance",
     "Booking",
     "CALENDAR_PURPOSE",

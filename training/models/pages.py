@@ -24,11 +24,8 @@ class TopicArea(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-TOPIC_AREAS = TopicArea
-
-
 class TrainingProgrammePage(SectionPage):
-    """The staff training programme, at /training/: a target in hours over a period."""
+    """The staff training programme (the section page): a target in hours over a period."""
 
     target_hours = models.PositiveSmallIntegerField(
         _("target hours"), default=60, validators=[MinValueValidator(1)]

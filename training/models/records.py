@@ -1,5 +1,6 @@
-"""Plain models of the programme: sessions, bookings, attendance, self-study, requests,
-certificates and calendar tokens. Anything that moves hours lives in training.services."""
+"""Plain models of the programme: sessions, bookings, attendance, self-study, requests and
+certificates. Anything that moves hours lives in training.services; calendar tokens are the
+core's PersonalToken (purpose ``CALENDAR_PURPOSE``)."""
 
 import secrets
 from decimal import Decimal
@@ -151,7 +152,6 @@ class Booking(models.Model):
     created_at = models.DateTimeField(_("booked at"), default=timezone.now)
     waitlisted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
-    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]
