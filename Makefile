@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run install migrate demo serve test test-postgres lint format messages check bench clean
+.PHONY: run install migrate demo serve test test-fast test-postgres lint format messages check bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -44,6 +44,11 @@ test: install
 	mkdir -p var
 	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+# The edit-test loop: no browser tests, no crawl of the demo site (a minute or so).
+test-fast: install
+	mkdir -p var
+	DJANGO_SETTINGS_MODULE=intranet.settings.test $(PY) -m pytest -m "not browser and not crawl" $(PYTEST_ARGS)
 
 test-postgres:
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/semfronteiras} $(MAKE) test

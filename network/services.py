@@ -9,6 +9,8 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from wagtail import hooks
+
 import vobject
 
 from intranet.core.reports import safe_cell
@@ -27,6 +29,7 @@ from .models.hours import after_hours_q, hours_exist, open_at_q
 
 PAGE_SIZE = 20
 OFFICE_CATEGORY = "office"
+OFFICE_PANEL_HOOK = "register_office_panel"
 
 
 def can_see_referral_notes(user) -> bool:
@@ -147,12 +150,16 @@ def directory_context(request, page) -> dict:
     }
 
 
-def office_staff(office: SupportOfficePage) -> list:
-    """Active people based at the office, with names (the people app owns profiles)."""
-    profiles = office.profiles.filter(user__is_active=True, is_active_member=True).select_related(
-        "user"
-    )
-    return list(profiles.order_by("user__first_name", "user__last_name")[:50])
+def office_panels(request, office: SupportOfficePage) -> list:
+    """What other apps show on an office page, through the ``register_office_panel`` hook:
+    ``fn(request, office) -> DashboardPanel | None``. The people app adds the staff based
+    at the office; the directory itself knows nothing about people."""
+    panels = [
+        panel
+        for fn in hooks.get_hooks(OFFICE_PANEL_HOOK)
+        if (panel := fn(request, office)) is not None
+    ]
+    return sorted(panels, key=lambda p: (p.order, p.key))
 
 
 # --- CSV export -------------------------------------------------------------------------

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -6,6 +8,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from intranet.core.dashboard import DashboardPanel
 from intranet.core.roles import is_staff_member
+from intranet.core.search import SearchElsewhere
+from intranet.core.sections import section_url
 
 from .models import Language, PartnerOrganisation, ServiceProvider
 
@@ -59,6 +63,20 @@ def offices_open_now_panel(request):
         template_name="network/panels/open_now.html",
         context={"offices": offices},
         order=60,
+    )
+
+
+@hooks.register("register_search_elsewhere")
+def search_the_directory(request, query):
+    """Services and partner organisations are not pages: offer the directory's search."""
+    url = section_url("network.NetworkDirectoryPage", request)
+    if not url:
+        return None
+    return SearchElsewhere(
+        key="directory",
+        text=_("Look for “%(query)s” among the services in the network directory")
+        % {"query": query},
+        url=f"{url}?{urlencode({'q': query})}",
     )
 
 

@@ -1,12 +1,14 @@
 import os
 import shutil
 
-from django.contrib.auth.models import Group, User
-
 import pytest
 
-from intranet.core.roles import COORDINATORS, PARTNERS, STAFF
-from tests.factories import PASSWORD
+from tests.core.factories import (
+    AdministratorFactory,
+    CoordinatorFactory,
+    PartnerFactory,
+    StaffFactory,
+)
 
 # Playwright's sync API runs an event loop in the test thread; Django must still allow
 # its synchronous ORM calls there (test setup and live_server data).
@@ -23,38 +25,34 @@ CHROMIUM_FLAGS = [
 ]
 
 
-def make_user(username: str, group_name: str | None, **extra) -> User:
-    user = User.objects.create_user(
-        username=username,
-        password=PASSWORD,
-        email=f"{username}@example.org",
-        first_name=extra.pop("first_name", username.capitalize()),
-        last_name=extra.pop("last_name", "Teste"),
-        **extra,
-    )
-    if group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-    return user
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium is a browser test, marked or not: `make test-fast`
+    (``-m "not browser and not crawl"``) must never start a browser."""
+    for item in items:
+        if "chromium_browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture
 def staff_user(db):
-    return make_user("tecnica", STAFF, first_name="Joana", last_name="Simões")
+    return StaffFactory(username="tecnica", first_name="Joana", last_name="Simões")
 
 
 @pytest.fixture
 def coordinator_user(db):
-    return make_user("coordenadora", COORDINATORS, first_name="Marta", last_name="Gonçalves")
+    return CoordinatorFactory(username="coordenadora", first_name="Marta", last_name="Gonçalves")
 
 
 @pytest.fixture
 def partner_user(db):
-    return make_user("parceiro", PARTNERS, first_name="Rui", last_name="Valadas")
+    return PartnerFactory(username="parceiro", first_name="Rui", last_name="Valadas")
 
 
 @pytest.fixture
 def admin_user(db):
-    return make_user("administrador", None, is_superuser=True, is_staff=True)
+    return AdministratorFactory(
+        username="administrador", first_name="Administrador", last_name="Teste"
+    )
 
 
 @pytest.fixture

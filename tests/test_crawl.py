@@ -20,6 +20,9 @@ from django.test import Client
 
 import pytest
 
+# Slow (it loads the demo and visits every page): `make test-fast` leaves it out.
+pytestmark = pytest.mark.crawl
+
 MAX_PAGES = 250
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/accounts/logout/", "/i18n/")
 NOT_PARSED = (".ics", ".vcf", ".csv", ".pdf")

@@ -32,7 +32,6 @@ from wagtail.images.models import Image
 import pytest
 from PIL import Image as PILImage
 
-from intranet.core.roles import STAFF
 from intranet.enquiries.models import Enquiry, OutreachVisit, ServiceGap
 from intranet.knowledge.models import (
     KnowledgeArticlePage,
@@ -40,8 +39,8 @@ from intranet.knowledge.models import (
     KnowledgeSectionPage,
 )
 from intranet.legal.models import LegalUpdateIndexPage, LegalUpdatePage
-from tests.conftest import make_user
-from tests.network.conftest import SECRET, add_office, add_provider
+from tests.core.factories import StaffFactory
+from tests.network.factories import SECRET, ServiceProviderFactory, SupportOfficeFactory
 from training.models import (
     Certificate,
     TopicArea,
@@ -291,9 +290,11 @@ def _png(name="foto.png"):
 
 @pytest.fixture
 def objects(db, staff_user):
-    colleague = make_user("colega", STAFF, first_name="Carla", last_name="Marques")
-    office = add_office("gabinete-portel", "Gabinete de Apoio de Portel")
-    provider = add_provider("aima-evora", name="AIMA — Loja de Évora", referral_note=SECRET)
+    colleague = StaffFactory(username="colega", first_name="Carla", last_name="Marques")
+    office = SupportOfficeFactory(slug="gabinete-portel", title="Gabinete de Apoio de Portel")
+    provider = ServiceProviderFactory(
+        slug="aima-evora", name="AIMA — Loja de Évora", referral_note=SECRET
+    )
 
     programme = TrainingProgrammePage.objects.get(slug="training")
     module = TrainingModulePage(
@@ -666,7 +667,7 @@ def test_staff_do_see_the_referral_note(client, objects, staff_user):
 @pytest.mark.django_db
 def test_partners_cannot_fetch_staff_photos(client, staff_user, partner_user):
     from intranet.people.services import replace_photo
-    from tests.people.conftest import image_upload
+    from tests.people.factories import image_upload
 
     replace_photo(staff_user.profile, image_upload(), staff_user)
     photo = User.objects.get(pk=staff_user.pk).profile.photo
@@ -682,7 +683,7 @@ def test_partners_cannot_fetch_staff_photos(client, staff_user, partner_user):
     "target", ["https://evil.example/", "//evil.example/", "/\\evil.example", "http:evil.example"]
 )
 def test_next_parameters_never_lead_off_site(client, objects, staff_user, target):
-    from tests.conftest import PASSWORD
+    from tests.core.factories import PASSWORD
 
     response = client.post(
         f"{LOGIN}?next={target}", {"username": staff_user.username, "password": PASSWORD}

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Intranet core")
 
     def ready(self):
+        from . import partner_scope  # noqa: F401 (its receivers clear the cached addresses)
         from .notifications import take_over_workflow_emails
 
         take_over_workflow_emails()

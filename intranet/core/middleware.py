@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils import translation
 
+from . import partner_scope
 from .roles import is_partner
 
 
@@ -29,21 +30,24 @@ class PreferredLanguageMiddleware:
 
 
 class PartnerScopeMiddleware:
-    """Default deny for partners: outside the URL prefixes in PARTNER_ALLOWED_PATHS a
-    logged-in partner gets 403, whatever view would answer. Pages and search are filtered
-    further by intranet.core.visibility; this is the guard for every other view.
+    """Default deny for partners: outside what ``intranet.core.partner_scope`` allows (fixed
+    prefixes, the directory's views, the sections open to partners wherever they are) a
+    logged-in partner gets 403, whatever view would answer, and "/" sends them to the
+    directory. Pages and search are filtered further by intranet.core.visibility; this is
+    the guard for every other view.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.allowed = tuple(settings.PARTNER_ALLOWED_PATHS)
-        self.landing = settings.PARTNER_LANDING_PATH
 
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and is_partner(user):
-            if request.path == "/":
-                return redirect(self.landing)
-            if not request.path.startswith(self.allowed):
+            if request.path_info == "/":
+                landing = partner_scope.landing_url()
+                if landing is None:
+                    raise PermissionDenied
+                return redirect(landing)
+            if not partner_scope.may_open(request.path_info):
                 raise PermissionDenied
         return self.get_response(request)

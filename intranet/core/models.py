@@ -1,6 +1,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +76,23 @@ class SectionPage(Page):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        """Editors may rename a section, but not onto an address the intranet's own views
+        answer (a section at /accounts/ or /people/ would never be shown)."""
+        from .sections import taken_slugs
+
+        super().clean()
+        if self.slug in taken_slugs(self._meta.app_label):
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "“%(slug)s” is the address of another part of the intranet; "
+                        "choose another slug."
+                    )
+                    % {"slug": self.slug}
+                }
+            )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,6 +7,7 @@ Answers are memoised per request (several links on one page cost one query).
 
 from django.apps import apps
 from django.http import HttpRequest
+from django.urls import get_resolver
 
 from wagtail.models import Page
 
@@ -27,3 +28,15 @@ def section_url(model_label: str, request: HttpRequest | None = None) -> str:
             memo = request._intranet_section_urls = {}
         memo[model_label] = url or ""
     return url or ""
+
+
+def taken_slugs(app_label: str) -> set[str]:
+    """First segments of the URLconf's own addresses (/accounts/, /admin/, /people/...)
+    except those of ``app_label``'s views: a section of that app given one of these slugs
+    would be hidden behind another part of the intranet."""
+    taken = set()
+    for pattern in get_resolver().url_patterns:
+        first = str(pattern.pattern).split("/", 1)[0]
+        if first and "<" not in first and getattr(pattern, "namespace", None) != app_label:
+            taken.add(first)
+    return taken

@@ -15,6 +15,7 @@ from django.views.i18n import set_language as django_set_language
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
 
+from .search import searches_elsewhere
 from .visibility import visible_pages
 
 SEARCH_PAGE_SIZE = 20
@@ -24,13 +25,20 @@ SEARCH_PAGE_SIZE = 20
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     page_obj = None
+    elsewhere = []
     if query:
         results = visible_pages(request.user).specific().search(query)
         page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+        elsewhere = searches_elsewhere(request, query)
     return render(
         request,
         "core/search.html",
-        {"query": query, "page_obj": page_obj, "page_title": _("Search")},
+        {
+            "query": query,
+            "page_obj": page_obj,
+            "elsewhere": elsewhere,
+            "page_title": _("Search"),
+        },
     )
 
 

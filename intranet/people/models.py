@@ -2,6 +2,7 @@ import unicodedata
 
 from django.conf import settings
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -48,16 +49,21 @@ def normalise(text: str) -> str:
 
 
 class PeopleIndexPage(SectionPage):
-    """The people finder, at /people/. Profiles are models, not pages.
+    """The people finder's section. Profiles are models, not pages.
 
-    The finder itself is a view (``people:finder``) mounted at the same address; this
+    The finder itself is a view (``people:finder``) at a fixed address, /people/; this
     page gives the section its place in the navigation and its editable introduction.
+    While its slug is "people" the finder answers at its address; if an editor renames
+    it, the page leads to the finder, so the menu link keeps working.
     """
 
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("people finder")
+
+    def serve(self, request, *args, **kwargs):
+        return redirect("people:finder")
 
 
 class Profile(models.Model):

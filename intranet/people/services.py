@@ -28,6 +28,7 @@ from wagtail import hooks
 from wagtail.models import Collection, CollectionViewRestriction
 
 from intranet.core.roles import COORDINATORS, STAFF
+from network.models import SupportOfficePage
 
 from .models import Profile, normalise
 from .signals import person_left
@@ -75,49 +76,51 @@ def normalise_phone(value: str) -> str:
 # --- search --------------------------------------------------------------------------
 
 
-def _in_network(user_ref: str):
-    """Group memberships that make the outer row's user network staff."""
-    return User.groups.through.objects.filter(
-        user_id=OuterRef(user_ref), group__name__in=[STAFF, COORDINATORS]
+def _network_members() -> QuerySet[User]:
+    """Accounts in Staff or Coordinators, whatever their state. Partners and bare
+    administrator accounts have profiles too, but are not colleagues."""
+    groups = User.groups.through.objects.filter(
+        user_id=OuterRef("pk"), group__name__in=[STAFF, COORDINATORS]
     )
-
-
-def staff_profiles() -> QuerySet[Profile]:
-    """Profiles of people in Staff or Coordinators with an active account, including those
-    marked as having left (coordinators may list them). Partners and bare administrator
-    accounts have profiles too, but are not colleagues. For "who works here today" use
-    ``colleagues()``."""
-    # Leaving deactivates the login, so leavers are kept whatever their account says.
-    return Profile.objects.filter(Exists(_in_network("user_id"))).filter(
-        Q(user__is_active=True) | Q(is_active_member=False)
-    )
+    return User.objects.filter(Exists(groups))
 
 
 def colleagues(office=None) -> QuerySet[User]:
     """The people who work in the network today, as users: Staff or Coordinators, with an
     active account, not marked as having left. Every "who must read / who is in the
-    programme / who may log enquiries" list starts here.
+    programme / who may log enquiries / who is based at this office" list starts here.
 
     ``office``: a support office (page or id) to keep only the people based there. Each
     user comes with ``office_id`` and ``office_title`` annotated, so callers never reach
     into profiles themselves.
     """
-    users = User.objects.filter(
-        Exists(_in_network("pk")), is_active=True, profile__is_active_member=True
-    ).annotate(office_id=F("profile__office_id"), office_title=F("profile__office__title"))
+    users = (
+        _network_members()
+        .filter(is_active=True, profile__is_active_member=True)
+        .annotate(office_id=F("profile__office_id"), office_title=F("profile__office__title"))
+    )
     if office is not None:
         users = users.filter(profile__office=office)
     return users
 
 
 def is_colleague(user) -> bool:
+    """Whether ``user`` is one of ``colleagues()`` (e.g. someone asked to read)."""
     return user.is_authenticated and colleagues().filter(pk=user.pk).exists()
 
 
-def office_of(user):
-    """The support office a person is based at, or None."""
-    from network.models import SupportOfficePage
+def staff_profiles(*, include_leavers: bool = False) -> QuerySet[Profile]:
+    """The profiles of ``colleagues()``, for the people finder and profile pages; with
+    ``include_leavers``, also of the people marked as having left (coordinators may list
+    them; their login is off, so ``colleagues()`` leaves them out)."""
+    people = Q(user__in=colleagues().values("pk"))
+    if include_leavers:
+        people |= Q(is_active_member=False, user__in=_network_members().values("pk"))
+    return Profile.objects.filter(people)
 
+
+def office_of(user) -> SupportOfficePage | None:
+    """The support office a person is based at, or None."""
     if not user.is_authenticated:
         return None
     return SupportOfficePage.objects.filter(profiles__user=user).first()
@@ -141,12 +144,10 @@ def finder_queryset(
 
     photos = get_image_model().objects.prefetch_renditions(FINDER_PHOTO_FILTER)
     profiles = (
-        staff_profiles()
+        staff_profiles(include_leavers=include_leavers)
         .select_related("user", "office")
         .prefetch_related("languages", "expertise", Prefetch("photo", queryset=photos))
     )
-    if not include_leavers:
-        profiles = profiles.filter(is_active_member=True)
     if office_id:
         profiles = profiles.filter(office_id=office_id)
     if language:

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,16 +32,13 @@ def _section_page():
 
 
 def _profile_for(username: str, viewer) -> Profile:
-    profile = get_object_or_404(
-        services.staff_profiles()
+    """A colleague's profile; people who have left only for coordinators."""
+    return get_object_or_404(
+        services.staff_profiles(include_leavers=is_coordinator(viewer))
         .select_related("user", "office", "photo")
         .prefetch_related("languages", "expertise"),
         user__username=username,
     )
-    # People who have left are hidden from everyone but coordinators.
-    if not profile.is_active_member and not is_coordinator(viewer):
-        raise Http404
-    return profile
 
 
 def _expertise_choices():
@@ -118,7 +115,7 @@ def _edit(request, profile: Profile, *, is_self: bool):
     editor_is_coordinator = is_coordinator(request.user)
     # Administrator accounts outside the Staff/Coordinators groups may edit their own
     # profile but have no profile page (they are not colleagues): send them elsewhere.
-    has_profile_page = services.staff_profiles().filter(pk=profile.pk).exists()
+    has_profile_page = services.staff_profiles(include_leavers=True).filter(pk=profile.pk).exists()
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
     form = ProfileForm(data, files, instance=profile, editor_is_coordinator=editor_is_coordinator)
@@ -169,7 +166,8 @@ def edit_profile(request, username):
     if not is_coordinator(request.user):
         raise PermissionDenied
     profile = get_object_or_404(
-        services.staff_profiles().select_related("user", "photo"), user__username=username
+        services.staff_profiles(include_leavers=True).select_related("user", "photo"),
+        user__username=username,
     )
     return _edit(request, profile, is_self=False)
 
@@ -180,9 +178,7 @@ def mark_left(request, username):
     """First POST (the profile's button): a page saying what leaving does, to confirm.
     Second POST, with ``confirm``: done."""
     profile = get_object_or_404(
-        services.staff_profiles().select_related("user"),
-        user__username=username,
-        is_active_member=True,
+        services.staff_profiles().select_related("user"), user__username=username
     )
     if request.user.pk == profile.user_id:
         raise PermissionDenied
@@ -208,7 +204,10 @@ def mark_left(request, username):
 @require_POST
 @coordinator_required
 def mark_returned(request, username):
-    profile = get_object_or_404(services.staff_profiles(), user__username=username)
+    profile = get_object_or_404(
+        services.staff_profiles(include_leavers=True).select_related("user"),
+        user__username=username,
+    )
     services.mark_as_returned(profile)
     messages.success(
         request,

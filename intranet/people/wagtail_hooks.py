@@ -6,7 +6,9 @@ from intranet.core.dashboard import DashboardPanel
 from intranet.core.roles import is_staff_member
 
 from .models import Profile
-from .services import completeness
+from .services import colleagues, completeness
+
+OFFICE_STAFF_SHOWN = 50
 
 
 @hooks.register("register_dashboard_panel")
@@ -31,6 +33,25 @@ def complete_profile_panel(request):
         template_name="people/panels/complete_profile.html",
         context={"percent": result.percent, "missing": result.missing},
         order=50,
+    )
+
+
+@hooks.register("register_office_panel")
+def office_staff_panel(request, office):
+    """ "Staff based here" on an office page: the office's ``colleagues()``, so people who
+    have left or whose login is off never appear. Partners see the names too (the office's
+    team is public in the directory) but get no links into the people finder."""
+    people = (
+        colleagues(office=office)
+        .select_related("profile")
+        .order_by("profile__search_name", "pk")[:OFFICE_STAFF_SHOWN]
+    )
+    return DashboardPanel(
+        key="office-staff",
+        title=_("Staff based here"),
+        template_name="people/panels/office_staff.html",
+        context={"people": list(people), "link_profiles": is_staff_member(request.user)},
+        order=10,
     )
 
 

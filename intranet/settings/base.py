@@ -118,10 +118,11 @@ LOGOUT_REDIRECT_URL = None
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 
-# Partners (people in partner organisations) may open only these URL prefixes.
-PARTNER_LANDING_PATH = "/directory/"
+# Partners (people in partner organisations) may open only these URL prefixes, the views
+# of these URL namespaces, and the sections open to partners (the directory) wherever
+# editors put them: see intranet.core.partner_scope.
+PARTNER_ALLOWED_URL_NAMESPACES = ["network"]
 PARTNER_ALLOWED_PATHS = [
-    "/directory/",
     "/accounts/",
     "/i18n/",
     "/search/",

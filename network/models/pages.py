@@ -20,7 +20,9 @@ from .hours import HasOpeningHours, OpeningHoursRow
 
 
 class NetworkDirectoryPage(SectionPage):
-    """The shared directory of offices and services, at /directory/. Partners see it too."""
+    """The shared directory of offices and services. Partners see it too, wherever editors
+    put it (``intranet.core.partner_scope``); its Django views (CSV, map, vCards, services)
+    keep their own fixed address, /directory/… (``network.urls``)."""
 
     subpage_types = ["network.SupportOfficePage"]
     open_to_partners = True
@@ -114,10 +116,10 @@ class SupportOfficePage(HasOpeningHours, Page):
         return re.sub(r"^Gabinete de Apoio d[aeo]s? ", "", self.title) or self.municipality
 
     def get_context(self, request, *args, **kwargs):
-        from ..services import office_staff
+        from ..services import office_panels
 
         context = super().get_context(request, *args, **kwargs)
-        context["staff_here"] = office_staff(self)
+        context["office_panels"] = office_panels(request, self)
         return context
 
 

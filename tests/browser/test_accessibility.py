@@ -15,6 +15,8 @@ from django.urls import reverse
 
 import pytest
 
+from tests.browser.pages import log_in
+
 DEMO_PASSWORD = "sem-fronteiras-demo"
 PHONE_WIDTH = 360
 DESKTOP = {"width": 1280, "height": 900}
@@ -234,22 +236,13 @@ def check_page(page, base_url: str, visit) -> list[str]:
     return problems
 
 
-def log_in(page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.click("[data-testid=login-submit]")
-    assert "/accounts/login/" not in page.url, f"{username} could not log in"
-
-
 def check_pages_as(chromium_browser, base_url: str, username: str | None, paths) -> list[str]:
     context = chromium_browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
         if username:
-            log_in(page, base_url, username)
+            log_in(page, username, DEMO_PASSWORD, base_url=base_url)
         who = username or "anonymous"
         problems = []
         for path in paths:

@@ -7,14 +7,15 @@ import pytest
 
 from intranet.knowledge.models import KnowledgeBaseIndexPage, KnowledgeSectionPage
 from network.models import NetworkDirectoryPage, SupportOfficePage
-from tests.conftest import PASSWORD, make_user
+from tests.browser.pages import log_in
+from tests.core.factories import CoordinatorFactory
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("path", ["/training/report/", "/people/", "/knowledge-base/imigracao/"])
 def test_filters_fit_a_phone(browser_page, path):
-    make_user("coordenadora", "Coordinators", first_name="Marta", last_name="Gonçalves")
+    CoordinatorFactory(username="coordenadora", first_name="Marta", last_name="Gonçalves")
     directory = NetworkDirectoryPage.objects.first() or Page.objects.get(depth=2).add_child(
         instance=NetworkDirectoryPage(title="Diretório", slug="directory")
     )
@@ -30,11 +31,7 @@ def test_filters_fit_a_phone(browser_page, path):
     )
     page = browser_page
     page.set_viewport_size({"width": 360, "height": 800})
-    page.goto(page.base_url + "/accounts/login/")
-    page.fill("#id_username", "coordenadora")
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("[data-testid=login-submit]")
+    log_in(page, "coordenadora")
     page.goto(page.base_url + path)
     assert page.locator("form select").count()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -33,7 +33,7 @@ def test_network_staff_reach_every_section(role_users, client_for, role, url):
 def test_partner_gets_403_outside_the_directory(partner_user, client_for, url):
     response = client_for(partner_user).get(url)
     assert response.status_code == 403
-    assert "Acesso negado" in response.content.decode()
+    assert 'data-testid="access-denied"' in response.content.decode()
 
 
 @pytest.mark.django_db

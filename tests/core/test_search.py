@@ -2,6 +2,7 @@ import pytest
 
 from intranet.core.models import ContentPage, HomePage
 from network.models import NetworkDirectoryPage, SupportOfficePage
+from tests.network.factories import ServiceProviderFactory
 
 
 @pytest.fixture
@@ -63,9 +64,7 @@ def test_empty_search_shows_the_form_only(client_for, staff_user):
 def test_search_points_to_the_directory_for_services(client_for, partner_user):
     """Services (AIMA, health centres...) are directory entries, not pages: the page search
     cannot find them, so it offers the same words in the directory's own search."""
-    from tests.network.conftest import add_provider
-
-    add_provider("aima-evora", name="AIMA Évora", category="public-service")
+    ServiceProviderFactory(slug="aima-evora", name="AIMA Évora", category="public-service")
     client = client_for(partner_user)
     html = client.get("/search/?q=AIMA").content.decode()
     assert 'href="/directory/?q=AIMA"' in html

@@ -18,7 +18,7 @@ from intranet.knowledge.models import (
 from intranet.legal.models import LegalTopic, LegalUpdateIndexPage, LegalUpdatePage
 from training.models import TopicRequest
 
-from .conftest import form_data, rows
+from .factories import form_data, rows
 
 
 @pytest.fixture

@@ -14,34 +14,9 @@ from intranet.knowledge.models import (
     KnowledgeBaseIndexPage,
     KnowledgeSectionPage,
 )
-from tests.conftest import PASSWORD
+from tests.browser.pages import EnquiryForm, log_in
 
-from .conftest import enquiry, place
-
-
-class EnquiryForm:
-    """Page object for /enquiries/new/."""
-
-    def __init__(self, page):
-        self.page = page
-
-    def field(self, name):
-        return self.page.locator(f"[data-testid=enquiry-form] [name={name}]")
-
-    def checked(self, name) -> str:
-        return self.page.locator(f"input[name={name}]:checked").get_attribute("value")
-
-    def choose(self, name, value):
-        """Tap the choice's label, as a thumb would."""
-        radio = self.page.locator(f"input[name={name}][value={value}]")
-        self.page.locator(f"label[for={radio.get_attribute('id')}]").click()
-
-    def resources(self, kind):
-        return self.page.locator(f"[data-testid=answer-at-hand] [data-testid=resources-{kind}]")
-
-    def save(self):
-        with self.page.expect_navigation():
-            self.page.click("[data-testid=enquiry-save]")
+from .factories import EnquiryFactory
 
 
 @pytest.mark.browser
@@ -49,10 +24,11 @@ class EnquiryForm:
 def test_a_staff_member_logs_an_enquiry_from_the_dashboard_on_a_phone(
     browser_page, staff_user, offices, providers
 ):
-    place(staff_user, offices["cuba"])
-    enquiry(
-        offices["cuba"],
-        staff_user,
+    staff_user.profile.office = offices["cuba"]
+    staff_user.profile.save()
+    EnquiryFactory(
+        office=offices["cuba"],
+        author=staff_user,
         channel="phone",
         date=timezone.localdate() - datetime.timedelta(days=2),
     )
@@ -69,13 +45,7 @@ def test_a_staff_member_logs_an_enquiry_from_the_dashboard_on_a_phone(
 
     page = browser_page
     page.set_viewport_size({"width": 360, "height": 740})
-    page.goto(page.base_url + "/accounts/login/")
-    page.fill("#id_username", staff_user.username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("[data-testid=login-submit]")
-    with page.expect_navigation():
-        page.click("[data-testid=dashboard-log-enquiry]")
+    log_in(page, staff_user.username).click_and_wait("[data-testid=dashboard-log-enquiry]")
     assert page.url.endswith("/enquiries/new/")
 
     form = EnquiryForm(page)

@@ -19,7 +19,7 @@ from intranet.enquiries.models import (
 )
 from intranet.enquiries.services.log import record_enquiry
 
-from .conftest import form_data, rows
+from .factories import form_data, rows
 
 
 @pytest.mark.django_db

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from intranet.core.reports.periods import add_months, day_label, month_start
 from intranet.enquiries.models import Enquiry, NetworkContact, ServiceGap, ServiceGapEvent
 
-from .conftest import rows
+from .factories import rows
 from .reading import csv_rows, html_tables, number
 
 

@@ -15,9 +15,9 @@ import pytest
 from intranet.core.reports.periods import add_months, month_start, quarter_start
 from intranet.enquiries.choices import PROBLEM_OUTCOMES, Outcome
 from intranet.enquiries.models import Enquiry, OutreachTopic, OutreachVisit
-from tests.core.test_reports_linked import solvable
+from tests.core.differencing import solvable
 
-from .conftest import rows
+from .factories import rows
 from .reading import csv_rows, html_tables, number
 
 TABLES = [

@@ -11,8 +11,9 @@ import time_machine
 
 from intranet.enquiries.models import Enquiry, EnquiryChange, OutreachVisit
 from intranet.enquiries.services.log import CREATED, EXISTING, REFUSED, record_enquiry
+from tests.core.factories import StaffFactory
 
-from .conftest import days_ago, enquiry, form_data
+from .factories import EnquiryFactory, days_ago, form_data
 
 
 @pytest.mark.django_db
@@ -24,7 +25,9 @@ def test_the_form_starts_with_today_my_office_and_the_channel_i_used_last(
     assert initial["date"] == timezone.localdate()
     assert initial["office"] == offices["alcacovas"].pk
     assert initial["channel"] == "office"
-    enquiry(offices["alcacovas"], staff_at_alcacovas, channel="phone", date=days_ago(3))
+    EnquiryFactory(
+        office=offices["alcacovas"], author=staff_at_alcacovas, channel="phone", date=days_ago(3)
+    )
     assert client.get("/enquiries/new/").context["form"].initial["channel"] == "phone"
 
 
@@ -140,16 +143,9 @@ def test_the_author_changes_an_entry_for_seven_days_then_it_is_locked(
 
 
 @pytest.mark.django_db
-def test_a_colleague_cannot_change_someone_elses_entry(
-    login, staff_at_alcacovas, offices, django_user_model
-):
-    from .conftest import place
-
-    colleague = place(
-        django_user_model.objects.create_user("colega.alc", password="x"), offices["alcacovas"]
-    )
-    colleague.groups.add(*staff_at_alcacovas.groups.all())
-    entry = enquiry(offices["alcacovas"], staff_at_alcacovas)
+def test_a_colleague_cannot_change_someone_elses_entry(login, staff_at_alcacovas, offices):
+    colleague = StaffFactory(username="colega.alc", office=offices["alcacovas"])
+    entry = EnquiryFactory(office=offices["alcacovas"], author=staff_at_alcacovas)
     client = login(colleague)
     assert client.get(f"/enquiries/{entry.pk}/").status_code == 200
     assert client.get(f"/enquiries/{entry.pk}/edit/").status_code == 403
@@ -159,7 +155,9 @@ def test_a_colleague_cannot_change_someone_elses_entry(
 def test_coordinators_correct_a_locked_entry_with_a_reason_kept_in_the_trail(
     login, coordinator_user, staff_at_alcacovas, offices
 ):
-    entry = enquiry(offices["alcacovas"], staff_at_alcacovas, topic="housing", subtopic="renting")
+    entry = EnquiryFactory(
+        office=offices["alcacovas"], author=staff_at_alcacovas, topic="housing", subtopic="renting"
+    )
     Enquiry.objects.filter(pk=entry.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=30)
     )
@@ -184,8 +182,8 @@ def test_coordinators_correct_a_locked_entry_with_a_reason_kept_in_the_trail(
 def test_staff_read_their_own_offices_entries_and_coordinators_all(
     login, staff_at_alcacovas, staff_at_cuba, coordinator_user, offices
 ):
-    here = enquiry(offices["alcacovas"], staff_at_cuba)
-    there = enquiry(offices["cuba"], staff_at_cuba)
+    here = EnquiryFactory(office=offices["alcacovas"], author=staff_at_cuba)
+    there = EnquiryFactory(office=offices["cuba"], author=staff_at_cuba)
     client = login(staff_at_alcacovas)
     log = client.get("/enquiries/").content.decode()
     assert f"enquiry-{here.pk}" in log and f"enquiry-{there.pk}" not in log

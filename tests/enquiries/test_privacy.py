@@ -6,7 +6,7 @@ import pytest
 from intranet.enquiries.models import Enquiry
 from intranet.enquiries.privacy import identifiers_in
 
-from .conftest import form_data
+from .factories import form_data
 
 
 @pytest.mark.parametrize(

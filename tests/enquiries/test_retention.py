@@ -13,7 +13,7 @@ from intranet.core.reports.periods import add_months, month_start
 from intranet.enquiries.insights import Scope, build
 from intranet.enquiries.models import Enquiry, EnquiryChange, FoldedEnquiryCount, ServiceGap
 
-from .conftest import rows
+from .factories import rows
 
 
 def _published(insights) -> dict:

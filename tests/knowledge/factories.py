@@ -20,7 +20,7 @@ from intranet.knowledge.models import (
     KnowledgeSectionPage,
     PageFollow,
 )
-from tests.factories import StaffFactory
+from tests.core.factories import StaffFactory
 
 
 def publish_revision(page, create, extracted, user=None, **kwargs):

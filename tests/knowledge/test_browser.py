@@ -4,7 +4,8 @@ and unfollows it from the list of followed pages; the page still works at phone 
 import pytest
 
 from intranet.knowledge.models import PageFollow
-from tests.factories import PASSWORD, StaffFactory
+from tests.browser.pages import log_in
+from tests.core.factories import StaffFactory
 
 from .factories import KnowledgeArticlePageFactory, KnowledgeSectionPageFactory
 
@@ -24,14 +25,6 @@ class SectionPage:
 
     def article_titles(self):
         return self.page.locator("[data-testid=kb-listing] h2").all_inner_texts()
-
-
-def log_in(page, username):
-    page.goto(page.base_url + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("[data-testid=login-submit]")
 
 
 @pytest.mark.browser

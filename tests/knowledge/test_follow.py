@@ -10,7 +10,7 @@ import pytest
 
 from intranet.core.models import ContentPage, HomePage
 from intranet.knowledge.models import PageFollow
-from tests.factories import StaffFactory
+from tests.core.factories import StaffFactory
 
 from .factories import KnowledgeArticlePageFactory, PageFollowFactory
 
@@ -188,7 +188,7 @@ def test_followers_who_switched_it_off_or_can_no_longer_see_the_page_get_nothing
         page=section, restriction_type=PageViewRestriction.GROUPS
     )
     restriction.groups.set([Group.objects.get(name="Coordinators")])
-    coordinator_reader = StaffFactory(group="Coordinators")
+    coordinator_reader = StaffFactory(groups=["Coordinators"])
     PageFollowFactory(user=coordinator_reader, page=article)
     mail.outbox.clear()
     article.save_revision().publish()

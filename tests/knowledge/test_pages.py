@@ -20,7 +20,7 @@ from intranet.knowledge.models import (
     KnowledgeBaseIndexPage,
     KnowledgeSectionPage,
 )
-from tests.factories import StaffFactory
+from tests.core.factories import StaffFactory
 
 from .factories import KnowledgeArticlePageFactory, KnowledgeSectionPageFactory
 

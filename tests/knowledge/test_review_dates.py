@@ -21,7 +21,7 @@ from intranet.core.models import Notification
 from intranet.knowledge.notifications import REVIEW_REMINDER
 from intranet.people.models import Profile
 from intranet.people.services import mark_as_left
-from tests.factories import AdministratorFactory, PartnerFactory, StaffFactory
+from tests.core.factories import AdministratorFactory, PartnerFactory, StaffFactory
 
 from .factories import KnowledgeArticlePageFactory
 

@@ -22,7 +22,7 @@ from intranet.legal.models import (
     LegalUpdateIndexPage,
     LegalUpdatePage,
 )
-from tests.factories import StaffFactory
+from tests.core.factories import StaffFactory
 
 
 def legal_index() -> LegalUpdateIndexPage:

@@ -8,7 +8,8 @@ from django.utils import timezone
 import pytest
 
 from intranet.legal.models import Acknowledgement
-from tests.factories import PASSWORD, StaffFactory
+from tests.browser.pages import log_in
+from tests.core.factories import StaffFactory
 
 from .factories import MustReadUpdateFactory
 
@@ -18,11 +19,7 @@ class LegalUpdateReader:
         self.page = page
 
     def log_in(self, username):
-        self.page.goto(self.page.base_url + "/accounts/login/")
-        self.page.fill("#id_username", username)
-        self.page.fill("#id_password", PASSWORD)
-        with self.page.expect_navigation():
-            self.page.click("[data-testid=login-submit]")
+        log_in(self.page, username)
         return self
 
     @property

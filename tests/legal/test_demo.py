@@ -7,7 +7,7 @@ import pytest
 import time_machine
 
 from intranet.legal.models import Acknowledgement, LegalUpdatePage
-from tests.factories import StaffFactory
+from tests.core.factories import StaffFactory
 
 
 @pytest.mark.django_db

@@ -15,7 +15,7 @@ import time_machine
 from intranet.legal.models import LegalUpdatePage
 from intranet.legal.tasks import announce_update
 from intranet.people.services import mark_as_left
-from tests.factories import StaffFactory
+from tests.core.factories import StaffFactory
 
 from .factories import LegalUpdatePageFactory, MustReadUpdateFactory
 

@@ -17,7 +17,7 @@ from intranet.core.notifications import set_choices
 from intranet.legal.notifications import REMINDER
 from intranet.people.models import Profile
 from intranet.people.services import mark_as_left
-from tests.factories import StaffFactory
+from tests.core.factories import StaffFactory
 
 from .factories import AcknowledgementFactory, MustReadUpdateFactory
 

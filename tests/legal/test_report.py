@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from intranet.people.models import Profile
 from intranet.people.services import mark_as_left
 from network.models import NetworkDirectoryPage, SupportOfficePage
-from tests.factories import PartnerFactory, StaffFactory
+from tests.core.factories import PartnerFactory, StaffFactory
 
 from .factories import AcknowledgementFactory, LegalUpdatePageFactory, MustReadUpdateFactory
 

@@ -12,8 +12,7 @@ import pytest
 
 from network.models import ServiceProvider, SupportOfficePage
 from network.models.hours import overlap_errors
-
-from .conftest import add_office
+from tests.network.factories import SupportOfficeFactory
 
 ADD_URL = "/admin/snippets/network/serviceprovider/add/"
 
@@ -103,7 +102,7 @@ def test_staff_cannot_edit_providers_in_the_admin(staff_user, client_for):
 
 @pytest.mark.django_db
 def test_office_page_edit_refuses_overlapping_hours(coordinator_user, client_for):
-    office = add_office("gabinete-portel", "Gabinete de Apoio de Portel")
+    office = SupportOfficeFactory(slug="gabinete-portel", title="Gabinete de Apoio de Portel")
     client = client_for(coordinator_user)
     client.cookies["django_language"] = "en"
     data = nested_form_data(
@@ -162,7 +161,7 @@ def test_office_page_is_editable_and_tree_rules_hold(coordinator_user, client_fo
 
     from network.models import NetworkDirectoryPage
 
-    office = add_office("gabinete-portel", "Gabinete de Apoio de Portel")
+    office = SupportOfficeFactory(slug="gabinete-portel", title="Gabinete de Apoio de Portel")
     response = client_for(coordinator_user).get(f"/admin/pages/{office.pk}/edit/")
     assert response.status_code == 200
     assert "opening_hours-TOTAL_FORMS" in response.content.decode()

@@ -51,3 +51,29 @@ def test_directory_speaks_english_when_chosen(client_for, partner_user):
     client.cookies["django_language"] = "en"
     html = client.get("/directory/").content.decode()
     assert "Support offices" in html and "Open now" in html
+
+
+@pytest.mark.django_db
+def test_demo_providers_come_through_the_importer(tmp_path):
+    """The demo's CSV is the importer's own format: `manage.py import_providers` reads it
+    as it is, and the demo loader leaves the same trail (a revision and a log entry)."""
+    from wagtail.models import ModelLogEntry
+
+    from intranet.core.demo import data_file
+    from network import demo as network_demo
+
+    network_demo.load_languages()
+    out = io.StringIO()
+    call_command("import_providers", data_file(network_demo.__file__, "providers.csv"), stdout=out)
+    created = ServiceProvider.objects.count()
+    assert f"{created} created, 0 updated." in out.getvalue()
+    assert created >= 40
+    ServiceProvider.objects.all().delete()
+
+    assert network_demo.load_providers() == created
+    provider = ServiceProvider.objects.get(slug="aima-evora")
+    assert provider.languages.count() == 2 and provider.opening_hours.count() == 5
+    assert provider.referral_note.startswith("Sem agendamento")
+    assert provider.revisions.count() == 1
+    assert ModelLogEntry.objects.for_instance(provider).filter(action="wagtail.create").exists()
+    assert network_demo.load_providers() == 0, "idempotent"

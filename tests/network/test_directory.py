@@ -7,8 +7,7 @@ import pytest
 import time_machine
 
 from network.models import SupportOfficePage
-
-from .conftest import add_office, add_provider
+from tests.network.factories import ServiceProviderFactory, SupportOfficeFactory
 
 LISBON = ZoneInfo("Europe/Lisbon")
 # A Wednesday (weekday 2), summer time: 19:15 in Lisbon is 18:15 UTC.
@@ -18,36 +17,36 @@ WEDNESDAY_MORNING = dt.datetime(2026, 7, 15, 10, 0, tzinfo=LISBON)
 
 @pytest.fixture
 def directory_data(languages):
-    add_office(
-        "gabinete-cuba",
-        "Gabinete de Apoio de Cuba",
+    SupportOfficeFactory(
+        slug="gabinete-cuba",
+        title="Gabinete de Apoio de Cuba",
         municipality="Cuba",
         hours=[(2, (9, 0), (12, 30)), (2, (18, 0), (20, 0))],
     )
-    add_office(
-        "gabinete-portel",
-        "Gabinete de Apoio de Portel",
+    SupportOfficeFactory(
+        slug="gabinete-portel",
+        title="Gabinete de Apoio de Portel",
         municipality="Portel",
         hours=[(2, (9, 0), (17, 0))],
     )
-    add_provider(
-        "cs-cuba",
-        "Centro de Saúde de Cuba",
+    ServiceProviderFactory(
+        slug="cs-cuba",
+        name="Centro de Saúde de Cuba",
         municipality="Cuba",
         hours=[(2, (8, 0), (20, 0))],
         languages=[languages["pt"]],
     )
-    add_provider(
-        "ae-portel",
-        "Agrupamento de Escolas de Portel",
+    ServiceProviderFactory(
+        slug="ae-portel",
+        name="Agrupamento de Escolas de Portel",
         category="education",
         municipality="Portel",
         hours=[(0, (9, 0), (16, 0))],
         languages=[languages["ne"]],
     )
-    add_provider(
-        "assoc-ucranianos",
-        "Associação de Ucranianos",
+    ServiceProviderFactory(
+        slug="assoc-ucranianos",
+        name="Associação de Ucranianos",
         category="association",
         municipality="Évora",
         hours=[(5, (10, 0), (13, 0))],
@@ -134,7 +133,9 @@ def test_open_now_badge_on_office_page(directory_data, partner_user, client_for)
 @pytest.mark.django_db
 def test_listing_is_paginated_and_keeps_filters(languages, staff_user, client_for):
     for number in range(25):
-        add_provider(f"cs-{number:02d}", f"Serviço {number:02d}", municipality="Évora")
+        ServiceProviderFactory(
+            slug=f"cs-{number:02d}", name=f"Serviço {number:02d}", municipality="Évora"
+        )
     client = client_for(staff_user)
     first = client.get("/directory/?municipality=%C3%89vora").content.decode()
     assert "Serviço 00" in first and "Serviço 19" in first and "Serviço 20" not in first
@@ -152,7 +153,7 @@ def test_bad_filter_values_are_ignored_not_errors(directory_data, partner_user, 
 @pytest.mark.django_db
 def test_print_view_lists_everything_without_navigation(languages, staff_user, client_for):
     for number in range(25):
-        add_provider(f"cs-{number:02d}", f"Serviço {number:02d}")
+        ServiceProviderFactory(slug=f"cs-{number:02d}", name=f"Serviço {number:02d}")
     html = client_for(staff_user).get("/directory/?print=1").content.decode()
     assert "Serviço 24" in html and "Serviço 00" in html
     assert "main-nav" not in html
@@ -187,10 +188,10 @@ def test_csv_neutralises_formulas_even_with_a_digit_after_the_sign(staff_user, c
     import csv
     import io
 
-    add_provider(
-        "formula-1", name='=1+HYPERLINK("http://evil.example","x")', phone="+351 266 000 000"
+    ServiceProviderFactory(
+        slug="formula-1", name='=1+HYPERLINK("http://evil.example","x")', phone="+351 266 000 000"
     )
-    add_provider("formula-2", name="-1+1|cmd", address="\t=cmd")
+    ServiceProviderFactory(slug="formula-2", name="-1+1|cmd", address="\t=cmd")
     response = client_for(staff_user).get("/directory/export.csv?category=health-centre")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     cells = [cell for row in rows[1:] for cell in row]

@@ -4,15 +4,14 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 import pytest
 import time_machine
 
-from intranet.core.roles import STAFF
 from network.models import PartnerOrganisation
-
-from ..conftest import make_user
-from .conftest import add_office
+from tests.core.factories import PASSWORD
+from tests.network.factories import SupportOfficeFactory
 
 LISBON = ZoneInfo("Europe/Lisbon")
 
@@ -29,9 +28,9 @@ DIRECTORY_URLS = [
 
 @pytest.fixture
 def cuba(languages):
-    return add_office(
-        "gabinete-cuba",
-        "Gabinete de Apoio de Cuba",
+    return SupportOfficeFactory(
+        slug="gabinete-cuba",
+        title="Gabinete de Apoio de Cuba",
         municipality="Cuba",
         host_organisation="Câmara Municipal de Cuba",
         in_town_hall=True,
@@ -70,14 +69,12 @@ def test_partner_gets_403_outside_the_directory(partner_user, client_for, url):
 
 @pytest.mark.django_db
 def test_partner_lands_on_the_directory_after_login(partner_user, client):
-    from tests.conftest import PASSWORD
-
     response = client.post(
         "/accounts/login/", {"username": "parceiro", "password": PASSWORD}, follow=True
     )
     assert response.redirect_chain[-1][0] == "/directory/"
     assert response.status_code == 200
-    assert "Diretório da rede" in response.content.decode()
+    assert 'data-testid="directory-filters"' in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -101,25 +98,6 @@ def test_office_page_shows_everything(cuba, languages, partner_user, client_for)
     # Monday is listed before Friday although it was entered second.
     assert html.index("Segunda-feira") < html.index("Sexta-feira")
     assert html.count("fora de horas") >= 1 or html.count("after hours") >= 1
-
-
-@pytest.mark.django_db
-def test_office_lists_its_active_staff(cuba, partner_user, client_for):
-    present = make_user("joana", STAFF, first_name="Joana", last_name="Simões")
-    present.profile.office = cuba
-    present.profile.save()
-    gone = make_user("pedro", STAFF, first_name="Pedro", last_name="Antigo", is_active=False)
-    gone.profile.office = cuba
-    gone.profile.save()
-    html = client_for(partner_user).get("/directory/gabinete-cuba/").content.decode()
-    assert "Joana Simões" in html
-    assert "Pedro Antigo" not in html
-
-
-@pytest.mark.django_db
-def test_office_without_staff_says_so(cuba, staff_user, client_for):
-    html = client_for(staff_user).get("/directory/gabinete-cuba/").content.decode()
-    assert 'data-testid="office-staff"' not in html
 
 
 @pytest.mark.django_db
@@ -166,20 +144,21 @@ def test_dashboard_panel_shows_offices_open_now(cuba, staff_user, partner_user, 
 
 
 @pytest.mark.django_db
-def test_people_who_left_are_not_listed_at_their_office(client_for, staff_user):
-    from network.models import NetworkDirectoryPage, SupportOfficePage
-
-    directory = NetworkDirectoryPage.objects.get()
-    office = directory.add_child(
-        instance=SupportOfficePage(title="Gabinete de Cuba", slug="cuba-teste", municipality="Cuba")
-    )
-    office.save_revision().publish()
-    stays = make_user("rita", STAFF, first_name="Rita", last_name="Presente")
-    left = make_user("luis", STAFF, first_name="Luís", last_name="Saiu")
-    for user, member in [(stays, True), (left, False)]:
-        user.profile.office = office
-        user.profile.is_active_member = member
-        user.profile.save()
-    html = client_for(staff_user).get(office.url).content.decode()
-    assert "Rita Presente" in html
-    assert "Luís Saiu" not in html
+def test_directory_links_follow_the_section_when_it_is_renamed(
+    cuba, secret_provider, staff_user, client_for
+):
+    directory = cuba.get_parent().specific
+    directory.slug = "rede"
+    directory.save_revision().publish()
+    client = client_for(staff_user)
+    for url in [
+        reverse("network:office-map"),
+        reverse("network:partner-list"),
+        reverse("network:provider-detail", args=[secret_provider.slug]),
+    ]:
+        html = client.get(url).content.decode()
+        assert 'class="breadcrumb"><a href="/rede/"' in html, url
+    with time_machine.travel(dt.datetime(2026, 7, 17, 18, 30, tzinfo=LISBON), tick=False):
+        html = client.get("/").content.decode()
+    assert 'href="/rede/?open_now=on"' in html
+    assert "/directory/" not in html

@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from network.models import ProviderOpeningHours, ServiceProvider
-
-from .conftest import add_office
+from tests.network.factories import SupportOfficeFactory
 
 
 def _seed(count, languages):
@@ -54,7 +53,9 @@ def _count(client, url):
     ],
 )
 def test_listing_queries_do_not_grow(languages, staff_user, client_for, url):
-    add_office("gabinete-evora", "Gabinete de Apoio de Évora", hours=[(0, (9, 0), (17, 0))])
+    SupportOfficeFactory(
+        slug="gabinete-evora", title="Gabinete de Apoio de Évora", hours=[(0, (9, 0), (17, 0))]
+    )
     client = client_for(staff_user)
     _seed(10, languages)
     small = _count(client, url)

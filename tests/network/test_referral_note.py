@@ -6,7 +6,7 @@ import io
 import pytest
 import vobject
 
-from .conftest import SECRET
+from tests.network.factories import SECRET
 
 ROUTES = [
     "/directory/services/aima-evora/",

@@ -3,7 +3,7 @@
 import pytest
 import vobject
 
-from .conftest import add_office
+from tests.network.factories import SupportOfficeFactory
 
 
 @pytest.mark.django_db
@@ -21,9 +21,9 @@ def test_provider_vcard_round_trip(secret_provider, partner_user, client_for):
 
 @pytest.mark.django_db
 def test_office_vcard_round_trip(partner_user, client_for):
-    add_office(
-        "gabinete-alvito",
-        "Gabinete de Apoio de Alvito",
+    SupportOfficeFactory(
+        slug="gabinete-alvito",
+        title="Gabinete de Apoio de Alvito",
         municipality="Alvito",
         host_organisation="Câmara Municipal de Alvito",
         phone="284 480 810",

@@ -3,21 +3,18 @@
 import pytest
 
 from intranet.people.services import colleagues, mark_as_left, mark_as_returned, office_of
-from tests.conftest import make_user
-
-from .conftest import make_person
+from tests.core.factories import StaffFactory
+from tests.people.factories import ProfileFactory
 
 
 @pytest.mark.django_db
 def test_colleagues_are_active_staff_and_coordinators_who_have_not_left(
     office, other_office, coordinator_user, partner_user, admin_user
 ):
-    ana = make_person("ana", "Ana", "Lopes", office=office)
-    rui = make_person("rui", "Rui", "Matos", office=other_office)
-    inactive = make_user("desativada", "Staff")
-    inactive.is_active = False
-    inactive.save()
-    leaver = make_person("saiu", "Sara", "Reis", office=office)
+    ana = ProfileFactory(username="ana", first_name="Ana", last_name="Lopes", office=office)
+    rui = ProfileFactory(username="rui", first_name="Rui", last_name="Matos", office=other_office)
+    StaffFactory(username="desativada", is_active=False)
+    leaver = ProfileFactory(username="saiu", first_name="Sara", last_name="Reis", office=office)
     mark_as_left(leaver)
 
     everyone = set(colleagues().values_list("username", flat=True))
@@ -37,7 +34,7 @@ def test_colleagues_are_active_staff_and_coordinators_who_have_not_left(
 @pytest.mark.django_db
 def test_colleagues_is_one_query(django_assert_num_queries, office):
     for i in range(5):
-        make_person(f"p{i}", "P", str(i), office=office)
+        ProfileFactory(username=f"p{i}", first_name="P", last_name=str(i), office=office)
     with django_assert_num_queries(1):
         rows = [(u.username, u.office_title) for u in colleagues()]
     assert len(rows) == 5

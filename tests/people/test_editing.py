@@ -2,8 +2,7 @@ import pytest
 
 from intranet.people.models import Profile
 from intranet.people.services import completeness, normalise_phone
-
-from .conftest import image_upload, make_person
+from tests.people.factories import ProfileFactory, image_upload
 
 
 def form_data(**overrides):
@@ -175,7 +174,7 @@ def test_bad_photos_are_refused_with_a_field_message(client_for, staff_user, upl
 
 @pytest.mark.django_db
 def test_coordinator_edits_anyone_including_the_role(client_for, coordinator_user):
-    person = make_person("outra", "Rosa", "Lopes")
+    person = ProfileFactory(username="outra", first_name="Rosa", last_name="Lopes")
     client = client_for(coordinator_user)
     page = client.get("/people/outra/edit/").content.decode()
     assert 'name="role"' in page

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import make_person
+from tests.people.factories import ProfileFactory
 
 # (url, method) for every view; {u} is another staff member's username.
 VIEWS = [
@@ -20,7 +20,7 @@ COORDINATOR_ONLY = [
 
 @pytest.fixture
 def colleague(db):
-    return make_person("colega", "Carla", "Colega")
+    return ProfileFactory(username="colega", first_name="Carla", last_name="Colega")
 
 
 def _status(client, url, method, colleague):

@@ -9,16 +9,16 @@ import vobject
 
 from intranet.core.dashboard import DashboardPanel
 from intranet.core.roles import is_coordinator
-
-from .conftest import make_person
+from tests.core.factories import UserFactory
+from tests.people.factories import ProfileFactory
 
 
 @pytest.fixture
 def joao(office):
-    return make_person(
-        "joao.simoes",
-        "João",
-        "Simões",
+    return ProfileFactory(
+        username="joao.simoes",
+        first_name="João",
+        last_name="Simões",
         office=office,
         job_title="Técnico de apoio a migrantes",
         phone="+351 912 100 103",
@@ -92,7 +92,7 @@ def test_vcard_is_a_real_vcard(client_for, staff_user, joao):
 
 @pytest.mark.django_db
 def test_csv_export_for_coordinators_follows_the_finder_filters(client_for, coordinator_user, joao):
-    make_person("rita", "Rita", "Sá", languages=[("uk", "basic")])
+    ProfileFactory(username="rita", first_name="Rita", last_name="Sá", languages=[("uk", "basic")])
     client = client_for(coordinator_user)
     response = client.get("/people/export.csv")
     assert response["Content-Type"].startswith("text/csv")
@@ -147,9 +147,7 @@ def test_own_profile_shows_completeness_and_data_download(client_for, staff_user
 
 @pytest.mark.django_db
 def test_every_new_user_gets_a_profile(db):
-    from tests.conftest import make_user
-
-    user = make_user("novo", None, first_name="Zé", last_name="Novo")
+    user = UserFactory(username="novo", first_name="Zé", last_name="Novo")
     assert user.profile.search_name == "ze novo"
 
 

@@ -7,8 +7,7 @@ import pytest
 from intranet.core.roles import STAFF
 from intranet.people.models import Profile, ProfileLanguage, normalise
 from intranet.people.services import finder_queryset
-
-from .conftest import make_person
+from tests.people.factories import ProfileFactory
 
 
 def names(queryset):
@@ -22,12 +21,13 @@ def test_normalise_removes_accents_and_case():
 
 @pytest.mark.django_db
 def test_exact_and_prefix_name_matches_rank_above_fuzzy_ones():
-    make_person("a", "Joana", "Ferreira", job_title="Técnica")
-    make_person("b", "Ana", "Conceição")
-    make_person("c", "Mariana", "Lopes")  # "ana" inside the name: fuzzy
-    make_person("d", "Rui", "Santos", job_title="Analista")  # "ana" in the job title
-    make_person("e", "Paula", "Ana")  # a word of the name starts with "ana"
-    make_person("f", "Ana", "")  # exact
+    ProfileFactory(username="a", first_name="Joana", last_name="Ferreira", job_title="Técnica")
+    ProfileFactory(username="b", first_name="Ana", last_name="Conceição")
+    # "ana" inside the name (fuzzy), in the job title, at the start of a word of the name
+    ProfileFactory(username="c", first_name="Mariana", last_name="Lopes")
+    ProfileFactory(username="d", first_name="Rui", last_name="Santos", job_title="Analista")
+    ProfileFactory(username="e", first_name="Paula", last_name="Ana")
+    ProfileFactory(username="f", first_name="Ana", last_name="")  # exact
     assert names(finder_queryset(query="Ana")) == [
         "Ana",
         "Ana Conceição",
@@ -40,8 +40,8 @@ def test_exact_and_prefix_name_matches_rank_above_fuzzy_ones():
 
 @pytest.mark.django_db
 def test_accent_insensitive_both_ways():
-    make_person("joao", "João", "Simões")
-    make_person("jose", "Jose", "Estevao")
+    ProfileFactory(username="joao", first_name="João", last_name="Simões")
+    ProfileFactory(username="jose", first_name="Jose", last_name="Estevao")
     assert names(finder_queryset(query="Joao")) == ["João Simões"]
     assert names(finder_queryset(query="simoes")) == ["João Simões"]
     assert names(finder_queryset(query="ESTÊVÃO")) == ["Jose Estevao"]
@@ -50,9 +50,15 @@ def test_accent_insensitive_both_ways():
 
 @pytest.mark.django_db
 def test_search_by_job_title_expertise_and_language_name():
-    make_person("a", "Inês", "Beirão", job_title="Jurista", expertise=["habitação"])
-    make_person("b", "Tiago", "Adão", languages=[("ro", "fluent")])
-    make_person("c", "Sónia", "Ramalho")
+    ProfileFactory(
+        username="a",
+        first_name="Inês",
+        last_name="Beirão",
+        job_title="Jurista",
+        expertise=["habitação"],
+    )
+    ProfileFactory(username="b", first_name="Tiago", last_name="Adão", languages=[("ro", "fluent")])
+    ProfileFactory(username="c", first_name="Sónia", last_name="Ramalho")
     assert names(finder_queryset(query="jurista")) == ["Inês Beirão"]
     assert names(finder_queryset(query="habitacao")) == ["Inês Beirão"]
     # language names in Portuguese and English both find the speaker
@@ -62,9 +68,28 @@ def test_search_by_job_title_expertise_and_language_name():
 
 @pytest.mark.django_db
 def test_filters_by_office_language_and_expertise(office, other_office):
-    make_person("a", "Ana", "Um", office=office, languages=[("uk", "native")], expertise=["SNS"])
-    make_person("b", "Bia", "Dois", office=other_office, languages=[("uk", "basic")])
-    make_person("c", "Caio", "Três", office=other_office, expertise=["SNS", "AIMA"])
+    ProfileFactory(
+        username="a",
+        first_name="Ana",
+        last_name="Um",
+        office=office,
+        languages=[("uk", "native")],
+        expertise=["SNS"],
+    )
+    ProfileFactory(
+        username="b",
+        first_name="Bia",
+        last_name="Dois",
+        office=other_office,
+        languages=[("uk", "basic")],
+    )
+    ProfileFactory(
+        username="c",
+        first_name="Caio",
+        last_name="Três",
+        office=other_office,
+        expertise=["SNS", "AIMA"],
+    )
     assert names(finder_queryset(office_id=other_office.pk)) == ["Bia Dois", "Caio Três"]
     assert names(finder_queryset(language="uk")) == ["Ana Um", "Bia Dois"]
     assert names(finder_queryset(expertise="sns")) == ["Ana Um", "Caio Três"]
@@ -73,8 +98,14 @@ def test_filters_by_office_language_and_expertise(office, other_office):
 
 @pytest.mark.django_db
 def test_finder_page_searches_and_filters(client_for, staff_user, office):
-    make_person("joao", "João", "Simões", office=office, languages=[("ro", "fluent")])
-    make_person("rita", "Rita", "Sá")
+    ProfileFactory(
+        username="joao",
+        first_name="João",
+        last_name="Simões",
+        office=office,
+        languages=[("ro", "fluent")],
+    )
+    ProfileFactory(username="rita", first_name="Rita", last_name="Sá")
     client = client_for(staff_user)
     response = client.get("/people/", {"q": "joao"})
     content = response.content.decode()
@@ -89,7 +120,7 @@ def test_finder_page_searches_and_filters(client_for, staff_user, office):
 
 @pytest.mark.django_db
 def test_renaming_a_user_updates_the_search_name():
-    person = make_person("x", "Jose", "Old")
+    person = ProfileFactory(username="x", first_name="Jose", last_name="Old")
     user = person.user
     user.first_name = "José"
     user.last_name = "Novo"
@@ -100,7 +131,7 @@ def test_renaming_a_user_updates_the_search_name():
 @pytest.mark.django_db
 def test_finder_is_paginated(client_for, staff_user):
     for i in range(25):
-        make_person(f"p{i:02d}", "Pessoa", f"N{i:02d}")
+        ProfileFactory(username=f"p{i:02d}", first_name="Pessoa", last_name=f"N{i:02d}")
     client = client_for(staff_user)
     first = client.get("/people/").content.decode()
     assert first.count('data-testid="person"') == 20
@@ -182,16 +213,15 @@ def test_only_people_working_in_the_network_are_listed(client_for, role_users):
 @pytest.mark.django_db
 def test_finder_photos_do_not_add_queries_per_person(client_for, staff_user, office):
     from intranet.people.services import replace_photo
-
-    from .conftest import image_upload
+    from tests.people.factories import image_upload
 
     client = client_for(staff_user)
     for i in range(2):
-        person = make_person(f"foto{i}", "Com", f"Foto {i}")
+        person = ProfileFactory(username=f"foto{i}", first_name="Com", last_name=f"Foto {i}")
         replace_photo(person, image_upload(), person.user)
     small = _count_queries(client, {})
     for i in range(2, 8):
-        person = make_person(f"foto{i}", "Com", f"Foto {i}")
+        person = ProfileFactory(username=f"foto{i}", first_name="Com", last_name=f"Foto {i}")
         replace_photo(person, image_upload(), person.user)
     large = _count_queries(client, {})
     assert small == large

@@ -7,8 +7,7 @@ import pytest
 import vobject
 
 from intranet.people.models import Profile
-
-from .conftest import make_person
+from tests.people.factories import ProfileFactory
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 TEXT_FIELDS = ["display_name", "job_title", "bio"]
@@ -16,10 +15,10 @@ TEXT_FIELDS = ["display_name", "job_title", "bio"]
 
 @pytest.fixture
 def hostile(db):
-    person = make_person(
-        "hostil",
-        PAYLOAD,
-        PAYLOAD,
+    person = ProfileFactory(
+        username="hostil",
+        first_name=PAYLOAD,
+        last_name=PAYLOAD,
         expertise=[PAYLOAD[:90]],
         **dict.fromkeys(TEXT_FIELDS, PAYLOAD),
         pronouns=PAYLOAD[:40],
@@ -85,7 +84,9 @@ def test_vcard_and_csv_carry_the_text_verbatim(client_for, coordinator_user, hos
 
 @pytest.mark.django_db
 def test_csv_neutralises_spreadsheet_formulas(client_for, coordinator_user):
-    make_person("formula", '=HYPERLINK("http://x")', "", job_title="@SUM(1+1)")
+    ProfileFactory(
+        username="formula", first_name='=HYPERLINK("http://x")', last_name="", job_title="@SUM(1+1)"
+    )
     rows = list(
         csv.reader(
             io.StringIO(

@@ -1,17 +1,18 @@
 """Factories for the training tests (factory_boy, wagtail-factories).
 
 People: ``StaffFactory``, ``CoordinatorFactory`` (and ``UserFactory`` for accounts in no
-group); they log in with ``PASSWORD``. The programme page exists on every install (a
-data migration makes it), so ``ProgrammeFactory`` finds it rather than making a second
-one. Sessions take ``days`` (from now; negative: in the past) and ``hours`` (length).
-Records made here skip the services on purpose (no e-mail, no certificate): tests of
-those rules call ``training.services``.
+group), from the shared kit (tests/core/factories.py); they log in with ``PASSWORD``.
+The programme page exists on every install (a data migration makes it), so
+``ProgrammeFactory`` finds it rather than making a second one. Sessions take ``days``
+(from now; negative: in the past) and ``hours`` (length). Records made here skip the
+services on purpose (no e-mail, no certificate): tests of those rules call
+``training.services``.
 """
 
 from datetime import timedelta
 from decimal import Decimal
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -20,8 +21,14 @@ import wagtail_factories
 from factory.django import DjangoModelFactory
 
 from intranet.core.models import HomePage
-from intranet.core.roles import COORDINATORS, STAFF
-from network.models import NetworkDirectoryPage, SupportOfficePage
+from network.models import SupportOfficePage
+from tests.core.factories import (  # noqa: F401 (the training tests import them from here)
+    PASSWORD,
+    CoordinatorFactory,
+    StaffFactory,
+    UserFactory,
+)
+from tests.network.factories import SupportOfficeFactory  # noqa: F401
 from training.models import (
     Attendance,
     Booking,
@@ -33,8 +40,6 @@ from training.models import (
     TrainingProgrammePage,
     TrainingSession,
 )
-
-PASSWORD = "factory-password-123"
 
 # Faker's Portuguese has names and places but no training vocabulary: pick from these.
 SUMMARIES = [
@@ -52,46 +57,6 @@ REASONS = [
     "Chegam muitos pedidos sobre isto ao gabinete.",
     "Os serviços dão respostas diferentes e precisamos de saber explicar.",
 ]
-
-
-def _join(user, create, group_name):
-    if create and group_name:
-        user.groups.add(Group.objects.get(name=group_name))
-
-
-class UserFactory(DjangoModelFactory):
-    class Meta:
-        model = User
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"pessoa{n}")
-    first_name = factory.Faker("first_name", locale="pt_PT")
-    last_name = factory.Faker("last_name", locale="pt_PT")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.django.Password(PASSWORD)
-    role = factory.PostGeneration(lambda user, create, extracted, **kwargs: None)
-
-
-class StaffFactory(UserFactory):
-    role = factory.PostGeneration(
-        lambda user, create, extracted, **kwargs: _join(user, create, extracted or STAFF)
-    )
-
-
-class CoordinatorFactory(UserFactory):
-    role = factory.PostGeneration(
-        lambda user, create, extracted, **kwargs: _join(user, create, extracted or COORDINATORS)
-    )
-
-
-class SupportOfficeFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = SupportOfficePage
-
-    parent = factory.LazyFunction(NetworkDirectoryPage.objects.get)
-    municipality = factory.Faker("city", locale="pt_PT")
-    title = factory.LazyAttribute(lambda office: f"Gabinete de {office.municipality}")
-    slug = factory.Sequence(lambda n: f"gabinete-teste-{n}")
 
 
 def in_office(user: User, office: SupportOfficePage) -> User:

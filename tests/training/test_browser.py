@@ -8,11 +8,11 @@ from django.urls import reverse
 
 import pytest
 
+from tests.browser.pages import log_in
 from training import services
 from training.models import Booking, TopicArea
 
 from .factories import (
-    PASSWORD,
     CoordinatorFactory,
     ModuleFactory,
     SelfStudyFactory,
@@ -41,14 +41,6 @@ class SessionPage:
         return self.page.locator("[data-testid=booking-status]").inner_text()
 
 
-def log_in(page, user):
-    page.goto(page.base_url + reverse("login"))
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.click("[data-testid=login-submit]")
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_book_see_on_dashboard_cancel_and_waiting_list_moves_up(browser_page):
@@ -62,7 +54,7 @@ def test_book_see_on_dashboard_cancel_and_waiting_list_moves_up(browser_page):
     )
     session = SessionFactory(module=module, days=5, capacity=1)
 
-    log_in(browser_page, joana)
+    log_in(browser_page, joana.username)
     page = SessionPage(browser_page, session).open()
     page.click("book-session")
     assert page.status == "Tem lugar reservado nesta sessão."
@@ -96,7 +88,7 @@ def test_report_chart_is_readable_on_a_phone(browser_page):
             SelfStudyFactory(user=person, module=module, hours=Decimal(hours))
     coordinator = CoordinatorFactory()
     browser_page.set_viewport_size(PHONE)
-    log_in(browser_page, coordinator)
+    log_in(browser_page, coordinator.username)
     browser_page.goto(browser_page.base_url + reverse("training:report"))
     chart = browser_page.locator("[data-testid=report-chart] svg")
     box = chart.bounding_box()

@@ -1,6 +1,5 @@
 """Report tables: one structure for the HTML table include, the CSV export and the PDF."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,7 +76,3 @@ def columns(*labels: str, numeric_from: int | None = None) -> list[Column]:
         Column(label, numeric=numeric_from is not None and i >= numeric_from)
         for i, label in enumerate(labels)
     ]
-
-
-def cells_text(row: Sequence[Any]) -> list[str]:
-    return [str(cell) for cell in row]
