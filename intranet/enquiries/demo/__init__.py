@@ -2,7 +2,7 @@
 visits to farms, packing plants, cafés and associations, and three service gaps in
 different states, so that the insights show real charts after ``make run``.
 
-The enquiries are generated from the weights in ``demo_data.yaml`` with a seeded random
+The enquiries are generated from the weights in ``enquiries.yaml`` with a seeded random
 generator and bulk-inserted. Every generated row has a fixed ``client_id``, so running the
 loader again adds nothing.
 """
@@ -11,19 +11,17 @@ import datetime
 import random
 import uuid
 from collections.abc import Sequence
-from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-import yaml
-
+from intranet.core.demo import read_yaml
 from intranet.core.reports.periods import add_months, month_start
 from intranet.people.services import colleagues
 from network.models import ServiceProvider, SupportOfficePage
 
-from .choices import CHANNEL_FOR_PLACE, GapStatus, Outcome
-from .models import (
+from ..choices import CHANNEL_FOR_PLACE, GapStatus, Outcome
+from ..models import (
     Enquiry,
     NetworkContact,
     OutreachTopic,
@@ -37,7 +35,6 @@ BASE_ENQUIRIES = 1330
 VISITS = 120
 DAYS = 365
 NAMESPACE = uuid.UUID("6f1d3a52-0b7e-4d0c-9a58-51e6a1f0c011")
-DATA = Path(__file__).with_name("demo_data.yaml")
 
 
 def _pick(rng: random.Random, weights: dict):
@@ -227,7 +224,7 @@ def _usernames(data: dict) -> set[str]:
 
 
 def load(stdout) -> None:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    data = read_yaml(__file__, "enquiries.yaml")
     offices = {o.slug: o for o in SupportOfficePage.objects.filter(slug__in=data["offices"])}
     if not offices:
         stdout.write("  enquiries: no support offices yet, nothing to log")
