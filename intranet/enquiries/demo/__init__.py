@@ -231,6 +231,7 @@ def load(stdout) -> None:
         return
     generator = _Generator(data, offices)
     visits = generator.visits()
+    visits_before = OutreachVisit.objects.count()
     OutreachVisit.objects.bulk_create([v for v, _t in visits], ignore_conflicts=True)
     stored = {
         v.client_id: v
@@ -252,5 +253,6 @@ def load(stdout) -> None:
         contact.signatory = "Marta Gonçalves, coordenadora da rede Sem Fronteiras"
         contact.save()
     stdout.write(
-        f"  enquiries: {added} enquiries, {len(stored)} outreach visits, {gaps} service gaps"
+        f"  enquiries: {added} enquiries, {OutreachVisit.objects.count() - visits_before} "
+        f"outreach visits, {gaps} service gaps"
     )
