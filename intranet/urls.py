@@ -37,5 +37,7 @@ urlpatterns = [
     path("knowledge-base/", include("intranet.knowledge.urls")),
     path("training/", include("training.urls")),
     path("directory/", include("network.urls")),
+    # /enquiries/, /service-gaps/ and /insights/ (see the module).
+    path("", include("intranet.enquiries.urls")),
     path("", include(wagtail_urls)),
 ]

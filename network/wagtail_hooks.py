@@ -85,3 +85,53 @@ def load_demo(stdout):
     from .demo import load
 
     load(stdout)
+
+
+# The directory's categories that answer each topic of the shared vocabulary
+# (intranet.core.topics), for the enquiry form's answer at hand.
+TOPIC_CATEGORIES = {
+    "immigration-procedures": ["immigration", "legal-aid"],
+    "employment": ["employment"],
+    "housing": ["housing", "municipal-social"],
+    "education": ["education"],
+    "health": ["health-centre", "hospital"],
+    "social-security": ["social-security", "municipal-social"],
+    "training": ["employment", "education"],
+    "other": ["association", "legal-aid", "municipal-social"],
+}
+
+
+@hooks.register("register_topic_resources")
+def providers_for_topic(request, topic, municipality):
+    """Services of the categories that answer the topic: those in the office's
+    municipality first, then the nearest others the directory has (district services)."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    from intranet.core.resources import PER_KIND, TopicResource
+
+    from .models import ServiceProvider
+
+    categories = TOPIC_CATEGORIES.get(topic, [])
+    if not categories:
+        return []
+    providers = (
+        ServiceProvider.objects.filter(category__in=categories)
+        .annotate(
+            here=Case(
+                When(municipality=municipality, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("here", "name")
+        .only("id", "name", "slug", "municipality", "category")[:PER_KIND]
+    )
+    return [
+        TopicResource(
+            "provider",
+            provider.name,
+            provider.get_absolute_url(),
+            f"{provider.get_category_display()} · {provider.municipality}",
+        )
+        for provider in providers
+    ]

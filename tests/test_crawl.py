@@ -27,6 +27,7 @@ MAX_PAGES = 250
 SKIP_PREFIXES = ("/admin/", "/django-admin/", "/accounts/logout/", "/i18n/")
 NOT_PARSED = (".ics", ".vcf", ".csv", ".pdf")
 STAFF_ONLY = ("/training/", "/legal-updates/", "/people/", "/knowledge-base/")
+STAFF_ONLY += ("/enquiries/", "/service-gaps/", "/insights/")
 PARTNER_ALLOWED = ("/directory/", "/search/", "/accounts/", "/documents/", "/media/")
 
 

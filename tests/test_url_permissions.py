@@ -34,6 +34,7 @@ import pytest
 from PIL import Image as PILImage
 
 from intranet.core.files import SHARED_COLLECTION
+from intranet.enquiries.models import Enquiry, OutreachVisit, ServiceGap
 from intranet.knowledge.models import (
     KnowledgeArticlePage,
     KnowledgeBaseIndexPage,
@@ -207,6 +208,48 @@ ROUTES = {
     ),
     "training:report": Route(COORDINATOR, _r("training:report")),
     "training:report-csv": Route(COORDINATOR, _r("training:report-csv")),
+    # --- enquiry log, outreach, service gaps, insights (never under /directory/) ---
+    "enquiries:log": Route(STAFF_ONLY, _r("enquiries:log")),
+    "enquiries:enquiry-new": Route(STAFF_ONLY, _r("enquiries:enquiry-new")),
+    "enquiries:answer-at-hand": Route(
+        STAFF_ONLY, lambda o: reverse("enquiries:answer-at-hand") + "?topic=immigration-procedures"
+    ),
+    "enquiries:enquiry-detail": Route(
+        STAFF_ONLY, _r("enquiries:enquiry-detail", lambda o: o["enquiry"].pk)
+    ),
+    "enquiries:enquiry-edit": Route(
+        STAFF_ONLY, _r("enquiries:enquiry-edit", lambda o: o["enquiry"].pk)
+    ),
+    "enquiries:outreach-list": Route(STAFF_ONLY, _r("enquiries:outreach-list")),
+    "enquiries:outreach-new": Route(STAFF_ONLY, _r("enquiries:outreach-new")),
+    "enquiries:outreach-detail": Route(
+        STAFF_ONLY, _r("enquiries:outreach-detail", lambda o: o["visit"].pk)
+    ),
+    "enquiries:outreach-edit": Route(
+        STAFF_ONLY, _r("enquiries:outreach-edit", lambda o: o["visit"].pk)
+    ),
+    "enquiries:gap-list": Route(STAFF_ONLY, _r("enquiries:gap-list")),
+    "enquiries:gap-new": Route(STAFF_ONLY, _r("enquiries:gap-new")),
+    "enquiries:gap-detail": Route(STAFF_ONLY, _r("enquiries:gap-detail", lambda o: o["gap"].pk)),
+    "enquiries:gap-edit": Route(STAFF_ONLY, _r("enquiries:gap-edit", lambda o: o["gap"].pk)),
+    "enquiries:gap-evidence-csv": Route(
+        STAFF_ONLY, _r("enquiries:gap-evidence-csv", lambda o: o["gap"].pk)
+    ),
+    "enquiries:insights": Route(STAFF_ONLY, _r("enquiries:insights")),
+    "enquiries:insights-csv": Route(STAFF_ONLY, _r("enquiries:insights-csv", "by-month")),
+    "enquiries:gap-status": Route(
+        COORDINATOR,
+        _r("enquiries:gap-status", lambda o: o["gap"].pk),
+        method="post",
+        ok=(200,),  # the page again, with the empty form's errors
+    ),
+    "enquiries:gap-letter": Route(COORDINATOR, _r("enquiries:gap-letter", lambda o: o["gap"].pk)),
+    "enquiries:gap-letter-pdf": Route(
+        COORDINATOR, _r("enquiries:gap-letter-pdf", lambda o: o["gap"].pk)
+    ),
+    "enquiries:insights-suggest": Route(
+        COORDINATOR, _r("enquiries:insights-suggest"), method="post", ok=(302,)
+    ),
 }
 
 # Patterns deliberately not walked, with the reason.
@@ -318,7 +361,40 @@ def objects(db, staff_user):
     article.save_revision().publish()
 
     shared = Collection.objects.get(name=SHARED_COLLECTION)
+    # The staff member works at the office: their enquiries, visit and proposed gap.
+    staff_user.profile.office = office
+    staff_user.profile.save()
+    enquiry = Enquiry.objects.create(
+        office=office,
+        author=staff_user,
+        date=timezone.localdate(),
+        channel="office",
+        topic="immigration-procedures",
+        outcome="referred",
+        provider=provider,
+    )
+    visit = OutreachVisit.objects.create(
+        office=office,
+        author=staff_user,
+        date=timezone.localdate(),
+        municipality="Portel",
+        place_kind="workplace",
+        people_reached=12,
+    )
+    gap = ServiceGap.objects.create(
+        provider=provider,
+        title="Esperas na AIMA",
+        description="Meses de espera.",
+        period_start=timezone.localdate() - dt.timedelta(days=90),
+        period_end=timezone.localdate(),
+        outcomes=["long-wait"],
+        proposed_by=staff_user,
+    )
+
     return {
+        "enquiry": enquiry,
+        "visit": visit,
+        "gap": gap,
         "colleague": colleague,
         "office": office,
         "provider": provider,
@@ -441,6 +517,8 @@ def test_partner_gets_403_in_the_wagtail_admin_and_other_sections(client, object
     client.force_login(partner_user)
     for url in ["/admin/", "/admin/pages/", "/training/", "/legal-updates/", "/knowledge-base/"]:
         assert client.get(url).status_code == 403, url
+    for url in ["/enquiries/", "/enquiries/outreach/", "/service-gaps/", "/insights/"]:
+        assert client.get(url).status_code == 403, url
     assert client.get("/").headers["Location"] == "/directory/"
 
 
@@ -466,6 +544,8 @@ def test_state_changing_views_refuse_get(client, objects, coordinator_user):
 
 FORMS = ["people:edit-own", "people:edit", "training:calendar", "legal:my-feed"]
 FORMS += ["training:request-list", "training:request-triage", "training:attendance"]
+FORMS += ["enquiries:enquiry-new", "enquiries:outreach-new", "enquiries:gap-new"]
+FORMS += ["enquiries:enquiry-edit", "enquiries:gap-edit"]
 
 
 @pytest.mark.django_db

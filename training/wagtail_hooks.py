@@ -136,3 +136,30 @@ class TrainingSessionViewSet(SnippetViewSet):
 
 
 register_snippet(TrainingSessionViewSet)
+
+
+@hooks.register("register_topic_suggestion")
+def topic_request_from_suggestion(suggestion):
+    """A frequent question from the enquiry insights becomes a topic request by the
+    coordinator who suggested it, with the counts as its reason (once while it is new)."""
+    from django.urls import reverse
+
+    from intranet.core.suggestions import SuggestionReceipt
+
+    from .models import TopicRequest
+
+    request, created = TopicRequest.objects.get_or_create(
+        requester=suggestion.suggested_by,
+        topic=suggestion.topic[:200],
+        status=TopicRequest.Status.NEW,
+        defaults={"reason": suggestion.evidence},
+    )
+    message = (
+        _("“%(topic)s” was added to the training topic requests.")
+        if created
+        else _("“%(topic)s” is already among the new training topic requests.")
+    )
+    return SuggestionReceipt(
+        message=str(message) % {"topic": request.topic},
+        url=reverse("training:request-triage", args=[request.pk]),
+    )

@@ -72,3 +72,45 @@ def follows_personal_data(user):
     return "knowledge_follows", [
         {"page": follow.page.title, "since": follow.created_at.isoformat()} for follow in follows
     ]
+
+
+# Knowledge articles carry free tags; these are the tags that speak of each topic of the
+# shared vocabulary (intranet.core.topics), for the enquiry form's answer at hand.
+TOPIC_TAGS = {
+    "immigration-procedures": ["aima", "residência", "regime transitório", "imigração"],
+    "employment": ["emprego", "trabalho", "iefp"],
+    "housing": ["habitação", "arrendamento"],
+    "education": ["educação", "crianças", "escola"],
+    "health": ["saúde", "sns"],
+    "social-security": ["segurança social", "niss"],
+    "training": ["formação", "língua portuguesa"],
+    "other": ["finanças", "nif"],
+}
+
+
+@hooks.register("register_topic_resources")
+def knowledge_articles_on_topic(request, topic, municipality):
+    from django.db.models import Q
+
+    from intranet.core.resources import PER_KIND, TopicResource
+    from intranet.core.visibility import exclude_hidden
+
+    from .models import KnowledgeArticlePage
+
+    names = TOPIC_TAGS.get(topic, [])
+    if not names:
+        return []
+    matches = Q()
+    for name in names:
+        matches |= Q(tags__name__iexact=name)
+    articles = (
+        KnowledgeArticlePage.objects.live()
+        .filter(matches)
+        .distinct()
+        .order_by("title")
+        .only("id", "title", "url_path", "summary")
+    )
+    return [
+        TopicResource("knowledge", article.title, article.url, article.summary)
+        for article in exclude_hidden(articles, request.user)[:PER_KIND]
+    ]

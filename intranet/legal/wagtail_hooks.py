@@ -62,3 +62,28 @@ def load_demo(stdout):
     from .demo import load
 
     load(stdout)
+
+
+@hooks.register("register_topic_resources")
+def legal_updates_on_topic(request, topic, municipality):
+    """The answer at hand on the enquiry form: current legal updates with that topic
+    (in force or pending, not superseded), newest first."""
+    from intranet.core.resources import PER_KIND, TopicResource
+    from intranet.core.visibility import exclude_hidden
+
+    from .models import LegalUpdatePage
+
+    updates = (
+        LegalUpdatePage.objects.live()
+        .filter(
+            tags__slug=topic,
+            status__in=[LegalUpdatePage.Status.IN_FORCE, LegalUpdatePage.Status.PENDING],
+        )
+        .exclude(superseded_by__live=True)
+        .order_by("-first_published_at")
+        .only("id", "title", "url_path", "summary")
+    )
+    return [
+        TopicResource("legal", update.title, update.url, update.summary)
+        for update in exclude_hidden(updates, request.user)[:PER_KIND]
+    ]

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "intranet.people",
     "intranet.legal",
     "intranet.knowledge",
+    "intranet.enquiries",
     "network",
     "training",
     "wagtail.contrib.settings",
@@ -228,6 +229,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "intranet@semfronteira
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # /healthz/ reports "degraded" when a task has waited longer than this (no worker running).
 TASK_BACKLOG_MINUTES = int(os.environ.get("TASK_BACKLOG_MINUTES", "15"))
+
+# Enquiries older than this are folded into monthly counts (fold_old_enquiries).
+ENQUIRY_RETENTION_YEARS = int(os.environ.get("ENQUIRY_RETENTION_YEARS", "5"))
 
 WAGTAIL_SITE_NAME = "Sem Fronteiras"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -175,3 +175,24 @@ class Directory(BasePage):
 
     def office_names(self) -> list[str]:
         return self.page.locator("[data-testid=office-card] > a").all_inner_texts()
+
+
+class EnquiryForm(BasePage):
+    """The enquiry form (/enquiries/new/): fields by name, choices tapped by their label."""
+
+    def field(self, name: str):
+        return self.page.locator(f"[data-testid=enquiry-form] [name={name}]")
+
+    def checked(self, name: str) -> str:
+        return self.page.locator(f"input[name={name}]:checked").get_attribute("value")
+
+    def choose(self, name: str, value: str) -> None:
+        radio = self.page.locator(f"input[name={name}][value={value}]")
+        self.page.locator(f"label[for={radio.get_attribute('id')}]").click()
+
+    def resources(self, kind: str):
+        """The answer at hand of one kind: "knowledge", "legal" or "provider"."""
+        return self.page.locator(f"[data-testid=answer-at-hand] [data-testid=resources-{kind}]")
+
+    def save(self) -> None:
+        self.click_and_wait("[data-testid=enquiry-save]")

@@ -72,6 +72,7 @@ def staff_paths() -> list:
         _page_url(ContentPage),
         *[reverse("training:certificate-verify", args=[c.code]) for c in certificates],
         *directory_paths(),
+        *enquiry_paths(),
     ]
 
 
@@ -95,6 +96,51 @@ def coordinator_paths() -> list:
         reverse("knowledge:review-report"),
         reverse("people:profile", args=["staff"]),
         reverse("people:edit", args=["staff"]),
+        *coordinator_enquiry_paths(),
+    ]
+
+
+def enquiry_paths() -> list:
+    """The enquiry log, outreach, service gaps and insights, as the staff demo user."""
+    from intranet.enquiries.models import Enquiry, OutreachVisit, ServiceGap
+
+    entry = Enquiry.objects.filter(author__username="staff").order_by("-pk").first()
+    visit = OutreachVisit.objects.filter(office__slug="gabinete-alcacovas").order_by("pk").first()
+    gap = ServiceGap.objects.order_by("pk").first()
+    return [
+        reverse("enquiries:log"),
+        reverse("enquiries:enquiry-new"),
+        Visit(
+            reverse("enquiries:enquiry-new"),
+            fill={"#id_note": "Ligar para 912 345 678"},
+            submit="[data-testid=enquiry-save]",
+        ),
+        reverse("enquiries:enquiry-detail", args=[entry.pk]),
+        reverse("enquiries:outreach-list"),
+        reverse("enquiries:outreach-new"),
+        reverse("enquiries:outreach-detail", args=[visit.pk]),
+        reverse("enquiries:gap-list"),
+        reverse("enquiries:gap-new"),
+        reverse("enquiries:gap-detail", args=[gap.pk]),
+        reverse("enquiries:insights"),
+    ]
+
+
+def coordinator_enquiry_paths() -> list:
+    from intranet.enquiries.models import Enquiry, ServiceGap
+
+    gap = ServiceGap.objects.filter(status="raised").first()
+    entry = Enquiry.objects.order_by("pk").first()
+    return [
+        reverse("enquiries:insights"),
+        reverse("enquiries:insights") + "?topic=health",
+        reverse("enquiries:log"),
+        reverse("enquiries:enquiry-edit", args=[entry.pk]),
+        reverse("enquiries:gap-detail", args=[gap.pk]),
+        Visit(
+            reverse("enquiries:gap-detail", args=[gap.pk]), submit="[data-testid=gap-status-save]"
+        ),
+        reverse("enquiries:gap-letter", args=[gap.pk]),
     ]
 
 
@@ -240,7 +286,12 @@ def test_main_pages_of_every_role_are_accessible_and_fit_a_phone(chromium_browse
     plan = {
         "staff": staff_paths(),
         "coordinator": coordinator_paths(),
-        "partner": [*directory_paths(), Visit("/training/", status=403)],
+        "partner": [
+            *directory_paths(),
+            Visit("/training/", status=403),
+            Visit("/enquiries/", status=403),
+            Visit("/insights/", status=403),
+        ],
     }
     problems = []
     for username, paths in plan.items():

@@ -18,6 +18,7 @@ def _counts():
         for model in apps.get_models()
         if model._meta.app_label
         in {"core", "people", "legal", "knowledge", "network", "training", "auth", "wagtailcore"}
+        | {"enquiries"}
         and not model._meta.label.startswith(
             ("wagtailcore.ModelLogEntry", "wagtailcore.PageLogEntry")
         )

@@ -6,6 +6,7 @@ accessible version. Hidden counts (``Count.is_hidden``) get no bar and no point,
 their label ("<5").
 """
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,6 +15,7 @@ from typing import Any
 from .suppression import Count
 
 WIDTH = 360  # viewBox units: one unit is one CSS pixel on a phone
+TICK_WIDTH = 48  # room for one tick label under a line chart ("set 2026")
 LABEL_HEIGHT = 16
 BAR_HEIGHT = 14
 ROW_GAP = 10
@@ -111,6 +113,7 @@ class Point:
     value_text: str
     x: float
     y: float | None  # None: hidden or missing, no point drawn
+    show_label: bool = True  # ticks are thinned out so that they never overlap
 
 
 @dataclass
@@ -136,6 +139,8 @@ def line_chart(
     numbers = [_number(value) for _label, value in items]
     top = max([n for n in numbers if n] or [0])
     step = (right - left) / max(len(items) - 1, 1)
+    # The first label is drawn from its point rightwards, the others centred on theirs.
+    every = max(1, math.ceil(1.5 * TICK_WIDTH / step)) if len(items) > 1 else 1
     points = []
     for index, (label, value) in enumerate(items):
         number = numbers[index]
@@ -143,7 +148,8 @@ def line_chart(
         if number is not None:
             y = plot_bottom - (number / top * (plot_bottom - plot_top) if top else 0)
             y = round(y, 1)
-        points.append(Point(str(label), str(value), round(left + index * step, 1), y))
+        x = round(left + index * step, 1)
+        points.append(Point(str(label), str(value), x, y, show_label=index % every == 0))
     segments = [
         (a.x, a.y, b.x, b.y)
         for a, b in zip(points, points[1:], strict=False)

@@ -147,10 +147,14 @@ def _suppress(
     values: list[int],
     kinds: list[str],
     equations: list[dict[int, int]],
+    already_hidden: Iterable[int] = (),
 ) -> list[Count]:
-    """Hide small values, then complements until no hidden value is exposed."""
+    """Hide small values, then complements until no hidden value is exposed.
+
+    ``already_hidden``: values hidden before (by a table's own pass, see ``linked``),
+    kept hidden as secondary and protected like the rest."""
     small = {i for i, value in enumerate(values) if is_small(value)}
-    hidden = set(small)
+    hidden = small | set(already_hidden)
     rank = {"cell": 0, "margin": 1, "total": 2}
     while hidden:
         exposed = _exposed(equations, values, hidden, small)

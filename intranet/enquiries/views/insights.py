@@ -1,0 +1,109 @@
+"""Insights: staff see their own office, coordinators every office; CSV per table; a
+frequent question can be suggested as a training topic."""
+
+from django.contrib import messages
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from intranet.core.permissions import coordinator_required, network_staff_required
+from intranet.core.reports.periods import month_start
+from intranet.core.suggestions import TopicSuggestion, can_suggest_topics, suggest_topic
+from intranet.core.topics import topic_label
+
+from ..choices import OPEN_GAP_STATUSES
+from ..forms import InsightFilterForm
+from ..insights import Scope, build, default_period
+from ..services import access
+from ..services.gaps import gaps_list
+
+
+def _scope(request, params: QueryDict | None = None) -> tuple[InsightFilterForm, Scope | None]:
+    """The filters as asked, limited to what the person may see. None: staff member with
+    no office on their profile (nothing to show)."""
+    params = request.GET if params is None else params
+    all_offices = access.sees_all_offices(request.user)
+    offices = access.offices_for(request.user) if all_offices else None
+    form = InsightFilterForm(params or None, offices=offices)
+    today = timezone.localdate()
+    first, last = default_period(today)
+    office, topic = None, ""
+    if form.is_bound and form.is_valid():
+        first = month_start(form.cleaned_data["start"] or first)
+        last = min(month_start(form.cleaned_data["end"] or last), month_start(today))
+        office = form.cleaned_data.get("office")
+        topic = form.cleaned_data["topic"]
+    if not all_offices:
+        office = access.own_office(request.user)
+        if office is None:
+            return form, None
+    return form, Scope(min(first, last), last, office, topic)
+
+
+@network_staff_required
+@require_GET
+def insights_page(request):
+    form, scope = _scope(request)
+    insights = build(scope) if scope else None
+    return render(
+        request,
+        "enquiries/insights.html",
+        {
+            "page_title": _("Insights"),
+            "form": form,
+            "insights": insights,
+            "query": request.GET.urlencode(),
+            "open_gaps": gaps_list().filter(status__in=OPEN_GAP_STATUSES)[:10],
+            "can_suggest": can_suggest_topics() and access.sees_all_offices(request.user),
+        },
+    )
+
+
+@network_staff_required
+@require_GET
+def insights_csv(request, table):
+    _form, scope = _scope(request)
+    if scope is None:
+        raise Http404
+    section = build(scope).sections.get(table)
+    if section is None:
+        raise Http404
+    return section.table.csv_response(
+        f"atendimentos-{table}-{scope.first:%Y-%m}-{scope.last:%Y-%m}.csv"
+    )
+
+
+@coordinator_required
+@require_POST
+def suggest_training(request):
+    """Send one of this quarter's top questions to the training topic requests, with the
+    (suppressed) counts as the reason."""
+    back = reverse("enquiries:insights") + "?" + request.POST.get("query", "")
+    if not can_suggest_topics():
+        raise Http404
+    _form, scope = _scope(request, QueryDict(request.POST.get("query", "")))
+    insights = build(scope)
+    question = next((q for q in insights.questions if q.key == request.POST.get("key")), None)
+    if question is None:
+        messages.error(request, _("That question is no longer among the top questions."))
+        return redirect(back)
+    where = scope.office.title if scope.office else _("all offices")
+    evidence = _(
+        "Frequent question in the enquiry log (%(where)s, topic: %(topic)s): "
+        "%(this)s enquiries in %(this_quarter)s, %(last)s in %(last_quarter)s. "
+        "Suggested from the insights page."
+    ) % {
+        "where": where,
+        "topic": topic_label(question.key.split(":")[0]),
+        "this": question.this_quarter,
+        "this_quarter": insights.this_quarter,
+        "last": question.last_quarter,
+        "last_quarter": insights.last_quarter,
+    }
+    receipts = suggest_topic(TopicSuggestion(question.label, evidence, request.user))
+    for receipt in receipts:
+        messages.success(request, receipt.message)
+    return redirect(back)

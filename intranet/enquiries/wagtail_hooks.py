@@ -1,0 +1,84 @@
+from django.db.models import Count as CountRows
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from intranet.core.dashboard import DashboardPanel
+from intranet.core.notifications import NotificationKind
+from intranet.core.reports import count
+from intranet.core.reports.periods import month_label, month_start
+from intranet.core.roles import is_coordinator, is_staff_member
+
+from .models import Enquiry
+from .services import access
+from .services.gaps import PROPOSED_KIND, proposed_gap_context, waiting_gaps
+
+
+@hooks.register("register_dashboard_panel")
+def enquiry_log_panel(request):
+    """ "Log an enquiry" in one tap, and this month at my office (suppressed, like every
+    count that leaves the server)."""
+    user = request.user
+    if not is_staff_member(user):
+        return None
+    office = access.own_office(user)
+    this_month = month_start(timezone.localdate())
+    month_count = None
+    if office is not None:
+        n = Enquiry.objects.filter(office=office, date__gte=this_month).aggregate(
+            n=CountRows("pk")
+        )["n"]
+        month_count = count(n)
+    return DashboardPanel(
+        key="enquiries",
+        title=_("Enquiries"),
+        template_name="enquiries/panels/log.html",
+        context={"office": office, "month": month_label(this_month), "count": month_count},
+        order=5,
+    )
+
+
+@hooks.register("register_dashboard_panel")
+def service_gaps_panel(request):
+    if not is_coordinator(request.user):
+        return None
+    return DashboardPanel(
+        key="service-gaps",
+        title=_("Service gaps waiting"),
+        template_name="enquiries/panels/gaps.html",
+        context=waiting_gaps(),
+        order=15,
+    )
+
+
+@hooks.register("register_notification_kind")
+def gap_proposed_kind():
+    return NotificationKind(
+        slug=PROPOSED_KIND,
+        label=_("Service gaps: a staff member proposed a new gap (coordinators)"),
+        template="enquiries/email/gap_proposed",
+        build=proposed_gap_context,
+    )
+
+
+@hooks.register("register_personal_data")
+def enquiry_personal_data(user):
+    """What the log holds about the person who logs: which entries they made (the
+    entries themselves are about nobody)."""
+    from .models import OutreachVisit, ServiceGap
+
+    return "enquiries", {
+        "enquiries_logged": Enquiry.objects.filter(author=user).count(),
+        "outreach_visits_recorded": OutreachVisit.objects.filter(author=user).count(),
+        "service_gaps_proposed": list(
+            ServiceGap.objects.filter(proposed_by=user).values_list("title", flat=True)
+        ),
+    }
+
+
+@hooks.register("register_demo_data", order=60)
+def load_demo(stdout):
+    from .demo import load
+
+    load(stdout)
