@@ -1,8 +1,8 @@
 """The load-test scenario (run by bench/loadtest/run.py, `make loadtest`).
 
 Every role logs in through the real login form and does what it does on a working day:
-staff browse, search, book and cancel training sessions, acknowledge legal updates and
-save their profile; coordinators read the reports; partners browse and search the
+staff browse, search, book and cancel training sessions, acknowledge legal updates, save
+their profile and log enquiries; coordinators read the reports; partners browse and search the
 directory; administrators look around. The accounts come from the demo data, listed by the
 runner in LOADTEST_ACCOUNTS (JSON: {"staff": [...], "coordinator": [...], ...}).
 """
@@ -23,28 +23,42 @@ UPDATE_LINK = re.compile(r'href="(/legal-updates/[\w-]+/)"')
 
 
 class FormReader(HTMLParser):
-    """The fields of the first <form> with a CSRF token, with the values as shown."""
+    """The fields of the page's own POST <form> (the first without an ``action``: the
+    header's log-out form has one), with the values as shown; a required select (no blank
+    choice) or a radio group with nothing chosen gets its first choice, as a hurried
+    person would."""
 
-    def __init__(self, form_index=0):
+    def __init__(self):
         super().__init__()
         self.fields, self._in_form, self._select, self._textarea = [], False, None, None
-        self._forms_seen, self._wanted = 0, form_index
+        self._done = False
+        self._first_option, self._radios = None, {}
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form" and attrs.get("method", "").lower() == "post":
-            self._in_form = self._forms_seen == self._wanted
-            self._forms_seen += 1
-        if not self._in_form or not attrs.get("name"):
+            self._in_form = not self._done and not attrs.get("action")
+        if not self._in_form or (tag != "option" and not attrs.get("name")):
             return
         if tag == "input" and attrs.get("type") not in {"submit", "file", "button"}:
+            if attrs.get("type") == "radio":
+                self._radios.setdefault(attrs["name"], attrs.get("value", ""))
             if attrs.get("type") in {"checkbox", "radio"} and "checked" not in attrs:
                 return
+            if attrs.get("type") == "radio":
+                self._radios[attrs["name"]] = None  # chosen already
             self.fields.append((attrs["name"], attrs.get("value", "")))
         elif tag == "select":
-            self._select = attrs["name"]
-        elif tag == "option" and self._select and "selected" in attrs:
-            self.fields.append((self._select, attrs.get("value", "")))
+            self._select, self._first_option = attrs["name"], None
+            self._chosen = self._has_blank = False
+        elif tag == "option" and self._select:
+            if not attrs.get("value"):
+                self._has_blank = True
+            elif self._first_option is None:
+                self._first_option = attrs["value"]
+            if "selected" in attrs:
+                self._chosen = True
+                self.fields.append((self._select, attrs.get("value", "")))
         elif tag == "textarea":
             self._textarea = attrs["name"]
             self.fields.append((self._textarea, ""))
@@ -55,9 +69,13 @@ class FormReader(HTMLParser):
             self.fields[-1] = (name, value + data)
 
     def handle_endtag(self, tag):
-        if tag == "form":
-            self._in_form = False
-        elif tag == "select":
+        if tag == "form" and self._in_form:
+            self._in_form, self._done = False, True
+            self.fields += [(name, value) for name, value in self._radios.items() if value]
+            self._radios = {}
+        elif tag == "select" and self._select:
+            if not self._chosen and not self._has_blank and self._first_option is not None:
+                self.fields.append((self._select, self._first_option))
             self._select = None
         elif tag == "textarea":
             self._textarea = None
@@ -158,6 +176,17 @@ class StaffUser(IntranetUser):
         response = self.post_form("/people/me/edit/", fields, "save profile")
         if response.status_code != 302:
             response.failure(f"saving the profile answered {response.status_code}")
+
+    @task(1)
+    def log_an_enquiry(self):
+        page = self.client.get("/enquiries/new/")
+        if page.status_code != 200:
+            return
+        fields = dict(form_fields(page.text))
+        fields.pop("csrfmiddlewaretoken", None)
+        response = self.post_form("/enquiries/new/", fields, "log an enquiry")
+        if response.status_code != 302:
+            response.failure(f"logging an enquiry answered {response.status_code}")
 
 
 class CoordinatorUser(IntranetUser):
