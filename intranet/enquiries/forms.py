@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.core.params import IdModelChoiceField
 from intranet.core.reports.periods import add_months, day_label
 from intranet.core.topics import ENQUIRY_TOPICS, SUBTOPICS, TOPIC_OF_SUBTOPIC, topic_label
 from network.models import ServiceProvider, SupportOfficePage
@@ -305,7 +306,7 @@ class InsightFilterForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
         help_text=_("e.g. 2025-12"),
     )
-    office = forms.ModelChoiceField(
+    office = IdModelChoiceField(
         label=_("Office"),
         queryset=SupportOfficePage.objects.none(),
         required=False,

@@ -61,10 +61,10 @@ def test_round_trip_of_the_demo_data(tmp_path):
     assert checksum_file(archive).read_text().split()[1] == archive.name
 
     # Lose data and files.
-    from network.models import ServiceProvider
+    from intranet.legal.models import Acknowledgement
 
     User.objects.filter(username="staff").update(first_name="Alterada", email="")
-    ServiceProvider.objects.filter(pk__in=ServiceProvider.objects.values("pk")[:5]).delete()
+    Acknowledgement.objects.filter(pk__in=Acknowledgement.objects.values("pk")[:5]).delete()
     for path in list(Path(settings.MEDIA_ROOT).rglob("*.png"))[:3]:
         path.unlink()
     assert table_rows() != rows

@@ -134,6 +134,7 @@ def test_the_author_changes_an_entry_for_seven_days_then_it_is_locked(
     assert change.changes == {"Outcome": ["Answered on the spot", "Referred to a service"]}
     assert not change.is_correction and change.changed_by == staff_at_alcacovas
     with time_machine.travel(timezone.now() + datetime.timedelta(days=7, minutes=1)):
+        client = login(staff_at_alcacovas)  # a week idle ends a session (SESSION_IDLE_TIMEOUT)
         assert client.get(edit).status_code == 403
         assert client.post(edit, form_data(offices["alcacovas"])).status_code == 403
         detail = client.get(f"/enquiries/{entry.pk}/").content.decode()

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from intranet.core.params import parse_id
 from intranet.core.permissions import network_staff_required
 from intranet.core.resources import resources_for
 from intranet.core.topics import ENQUIRY_TOPIC_SLUGS, SUBTOPICS, topic_label
@@ -30,8 +31,8 @@ def enquiry_list(request):
     offices = None
     if access.sees_all_offices(request.user):
         offices = SupportOfficePage.objects.live().order_by("title").only("id", "title")
-        if office_id.isdigit():
-            enquiries = enquiries.filter(office_id=int(office_id))
+        if (office_pk := parse_id(office_id)) is not None:
+            enquiries = enquiries.filter(office_id=office_pk)
     topic = request.GET.get("topic", "")
     if topic in ENQUIRY_TOPIC_SLUGS:
         enquiries = enquiries.filter(topic=topic)
@@ -57,8 +58,8 @@ def _answer_at_hand(request, topic, office) -> dict | None:
     if topic not in ENQUIRY_TOPIC_SLUGS:
         return None
     municipality = ""
-    if str(office or "").isdigit():
-        offices = SupportOfficePage.objects.filter(pk=int(office))
+    if (office_pk := parse_id(office)) is not None:
+        offices = SupportOfficePage.objects.filter(pk=office_pk)
         municipality = offices.values_list("municipality", flat=True).first() or ""
     return {
         "topic_label": topic_label(topic),
@@ -73,9 +74,9 @@ def _resources(request, form):
 
 def _visit(request) -> OutreachVisit | None:
     visit_id = request.GET.get("visit") or request.POST.get("visit")
-    if not str(visit_id or "").isdigit():
+    if (visit_pk := parse_id(visit_id)) is None:
         return None
-    return get_object_or_404(access.visible_visits(request.user), pk=int(visit_id))
+    return get_object_or_404(access.visible_visits(request.user), pk=visit_pk)
 
 
 @network_staff_required

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from intranet.enquiries.retention import fold_old_enquiries
@@ -16,6 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="say what would be done")
 
     def handle(self, *args, years=None, dry_run=False, **options):
+        if years is not None and years < 1:
+            raise CommandError("--years must be 1 or more.")
         years = years if years is not None else settings.ENQUIRY_RETENTION_YEARS
         result = fold_old_enquiries(timezone.localdate(), years, dry_run=dry_run)
         verb = "Would fold" if dry_run else "Folded"
