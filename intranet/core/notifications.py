@@ -138,8 +138,8 @@ def render_email(kind: NotificationKind, recipient: User, params: dict) -> tuple
             "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
             **context,
         }
-        subject = render_to_string(f"{kind.template}_subject.txt", context)
-        body = render_to_string(f"{kind.template}.txt", context)
+        subject = render_to_string(f"{kind.template}_subject.txt", context, using="text")
+        body = render_to_string(f"{kind.template}.txt", context, using="text")
     return " ".join(subject.split()), body.strip() + "\n"
 
 

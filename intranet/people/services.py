@@ -255,6 +255,7 @@ def mark_as_left(profile: Profile, on: datetime.date | None = None) -> None:
     personal feed and calendar addresses stop, and every app lets go of them (the
     ``person_left`` signal: training releases their future bookings). Reminders, reports
     and lists of current staff follow ``colleagues()``, which leaves them out."""
+    from intranet.core.sessions import end_sessions
     from intranet.core.tokens import revoke_tokens
 
     profile.is_active_member = False
@@ -263,12 +264,14 @@ def mark_as_left(profile: Profile, on: datetime.date | None = None) -> None:
     User.objects.filter(pk=profile.user_id).update(is_active=False)
     profile.user.is_active = False
     revoke_tokens(profile.user)
+    end_sessions(profile.user)
     person_left.send(sender=Profile, user=profile.user, profile=profile)
 
 
 @transaction.atomic
 def mark_as_returned(profile: Profile) -> None:
-    """Undo ``mark_as_left``: the login works again (feed addresses must be made anew)."""
+    """Undo ``mark_as_left``: the login works again (with a new log-in: the old sessions
+    were ended; feed addresses must be made anew)."""
     profile.is_active_member = True
     profile.left_on = None
     profile.save(update_fields=["is_active_member", "left_on"])

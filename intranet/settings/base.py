@@ -89,6 +89,15 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain-text e-mails (intranet.core.notifications): the same templates, never
+    # HTML-escaped, so "Saúde & Habitação" stays as typed in a subject or a body.
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {

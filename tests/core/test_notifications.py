@@ -118,3 +118,11 @@ def test_wagtail_workflow_receivers_are_ours():
     assert notifications.on_workflow_approved in approved
     assert notifications.on_workflow_rejected in rejected
     assert not any(type(r).__name__.endswith("EmailNotifier") for r in approved + rejected)
+
+
+@pytest.mark.django_db
+def test_e_mails_are_plain_text_never_html_escaped(test_kind, staff_user):
+    notify(staff_user, test_kind, {"what": 'Saúde & "Habitação" <AIMA>'}, key="amp")
+    (email,) = mail.outbox
+    assert email.subject == 'Aprovado e publicado: Saúde & "Habitação" <AIMA>'
+    assert "&amp;" not in email.body and "&quot;" not in email.body

@@ -83,6 +83,25 @@ def test_a_leaver_is_logged_out_and_their_tokens_stop(client_for, client, coordi
 
 
 @pytest.mark.django_db
+def test_returning_needs_a_new_log_in_old_sessions_stay_ended(client, leaver):
+    from django.contrib.sessions.models import Session
+
+    from intranet.people.services import mark_as_left, mark_as_returned
+
+    client.force_login(leaver.user)
+    other_device = type(client)()
+    other_device.force_login(leaver.user)
+    assert Session.objects.count() == 2
+    mark_as_left(leaver)
+    assert Session.objects.count() == 0
+    mark_as_returned(leaver)
+    for device in (client, other_device):
+        response = device.get("/people/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
 def test_mark_left_needs_post(client_for, coordinator_user, leaver):
     assert client_for(coordinator_user).get("/people/saiu/leave/").status_code == 405
 
