@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,40 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page (dashboard)")
+
+    def route(self, request, path_components):
+        """Find the page at ``path_components`` below the dashboard in one query.
+
+        Wagtail's own routing asks the database twice per level (the child by slug, then
+        its specific page); the pages along the path are found here together by
+        ``url_path``, and only the last one (or one whose class routes by itself) is made
+        specific. The result is the same: 404 for a missing level, the page's own
+        ``route`` (which refuses a page that is not live) at the end.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "".join(f"{part}/" for part in path_components[: i + 1])
+            for i in range(len(path_components))
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        }
+        parent = self
+        for depth, prefix in enumerate(prefixes):
+            page = found.get(prefix)
+            if page is None or page.depth != self.depth + depth + 1:
+                raise Http404
+            page._cached_parent_obj = parent
+            page_class = page.specific_class
+            if page_class is None:
+                raise Http404
+            last = depth == len(prefixes) - 1
+            if last or page_class.route is not Page.route:
+                return page.specific.route(request, path_components[depth + 1 :])
+            parent = page
+        raise Http404  # not reached: the loop returns at the last level
 
     def get_context(self, request, *args, **kwargs):
         from .dashboard import panels_for

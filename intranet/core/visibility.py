@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from .caching import remember
 from .roles import group_names, is_staff_member
 
 
@@ -35,17 +36,24 @@ def partner_paths() -> list[str]:
 def _scope(user) -> tuple[list[str] | None, list[str]]:
     """(paths the user is confined to, or None for no confinement; paths hidden from them).
 
-    Cached on the user object: a request asks this several times.
+    It depends only on the user's role and groups: cached on the user object (a request
+    asks this several times) and, per role, between requests (intranet.core.caching).
     """
     cached = getattr(user, "_intranet_page_scope", None)
     if cached is not None:
         return cached
-    confined = None if is_staff_member(user) else partner_paths()
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    hidden = [r.page.path for r in restrictions if not _restriction_accepts(r, user)]
-    scope = (confined, hidden)
-    if user.is_authenticated:
-        user._intranet_page_scope = scope
+
+    def compute():
+        confined = None if is_staff_member(user) else partner_paths()
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        hidden = [r.page.path for r in restrictions if not _restriction_accepts(r, user)]
+        return (confined, hidden)
+
+    if not user.is_authenticated:
+        return compute()
+    role = "superuser" if user.is_superuser else ",".join(sorted(group_names(user)))
+    scope = remember(f"page-scope:{role}", compute)
+    user._intranet_page_scope = scope
     return scope
 
 
