@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
 import vobject
 
+from intranet.core.caching import remember
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_staff_member
 
@@ -57,13 +59,21 @@ def providers_queryset(user) -> QuerySet:
     return queryset
 
 
-def filter_options() -> dict:
-    """Choices for the filter form: two queries whatever the data size."""
+def _choices_from_data() -> tuple[list[str], list[tuple[str, str]]]:
     municipalities = sorted(
         set(SupportOfficePage.objects.live().values_list("municipality", flat=True))
         | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct())
     )
     languages = [(lang.code, lang.label) for lang in Language.objects.all()]
+    return municipalities, languages
+
+
+def filter_options() -> dict:
+    """Choices for the filter form: three queries whatever the data size, kept in the
+    cache (per language) until the data changes (intranet.core.caching)."""
+    municipalities, languages = remember(
+        f"directory-filter-options:{get_language()}", _choices_from_data
+    )
     categories = [(OFFICE_CATEGORY, _("Support offices")), *ServiceCategory.choices]
     return {"municipalities": municipalities, "categories": categories, "languages": languages}
 

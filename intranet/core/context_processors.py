@@ -2,17 +2,27 @@ from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Site
 
-from .roles import is_coordinator, is_staff_member, role_label
+from .caching import remember
+from .roles import groups_key, is_coordinator, is_staff_member, role_label
 from .visibility import exclude_hidden
 
 
 def _sections(request):
+    """The sections in the main navigation: the same for everyone with the same role, so
+    kept in the cache per role (forgotten when pages change: intranet.core.caching)."""
     site = Site.find_for_request(request)
-    if site is None or not request.user.is_authenticated:
+    user = request.user
+    if site is None or not user.is_authenticated:
         return []
     root = site.root_page
-    children = root.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")
-    return list(exclude_hidden(children, request.user))
+    role = groups_key(user)
+
+    def sections():
+        children = root.get_children().live().in_menu()
+        children = children.only("id", "title", "url_path", "path", "depth")
+        return list(exclude_hidden(children, user))
+
+    return remember(f"nav:{site.pk}:{role}", sections, request=request)
 
 
 def navigation(request):

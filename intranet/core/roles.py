@@ -34,6 +34,12 @@ def group_names(user: User | AnonymousUser) -> frozenset[str]:
     return cached
 
 
+def groups_key(user) -> str:
+    """Names what a user's access depends on (superuser, or the groups): the key under
+    which what is the same for everyone with that access is cached."""
+    return "superuser" if user.is_superuser else ",".join(sorted(group_names(user)))
+
+
 def is_coordinator(user) -> bool:
     return user.is_authenticated and (user.is_superuser or COORDINATORS in group_names(user))
 

@@ -12,7 +12,7 @@ from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from .caching import remember
-from .roles import group_names, is_staff_member
+from .roles import group_names, groups_key, is_staff_member
 
 
 def _restriction_accepts(restriction: PageViewRestriction, user) -> bool:
@@ -51,10 +51,25 @@ def _scope(user) -> tuple[list[str] | None, list[str]]:
 
     if not user.is_authenticated:
         return compute()
-    role = "superuser" if user.is_superuser else ",".join(sorted(group_names(user)))
+    role = groups_key(user)
     scope = remember(f"page-scope:{role}", compute)
     user._intranet_page_scope = scope
     return scope
+
+
+def _all_restrictions() -> list[PageViewRestriction]:
+    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+
+
+def restrictions_for(page: Page) -> list[PageViewRestriction]:
+    """The view restrictions on ``page`` and its ancestors (what Wagtail's
+    ``Page.get_view_restrictions`` answers for a page that is not an alias), from the
+    cache: editors rarely set them, and every page served asks."""
+    return [
+        restriction
+        for restriction in remember("view-restrictions", _all_restrictions)
+        if page.path.startswith(restriction.page.path)
+    ]
 
 
 def _any_prefix(paths: list[str]) -> Q:
