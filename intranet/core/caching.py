@@ -1,18 +1,19 @@
 """What the intranet keeps in the cache between requests, and when it is forgotten.
 
-One number, the *content generation*, goes into the key of everything cached here (page
-fragments, role lookups, the visibility scope, the site and its home page). Any change
-to the intranet's data moves it on: a model of ours, Wagtail's pages, revisions, sites
-and view restrictions, users and their groups, saved or deleted (``post_save``,
-``post_delete``, ``m2m_changed``), once the transaction commits. The next request then
-builds fresh keys, so a change shows on the next page whichever worker answers (the cache
-is Redis, shared, in production). Old entries simply expire.
+One number, the *content generation*, goes into the key of everything cached here (the
+dashboard panels, navigation, routed pages, role lookups, the visibility scope, the site).
+Any change to the intranet's data moves it on: a model of ours, Wagtail's pages,
+revisions, sites and view restrictions, users and their groups, saved or deleted
+(``post_save``, ``post_delete``, ``m2m_changed``). The next request then builds fresh
+keys, so a change shows on the next page whichever worker answers (the cache is Redis,
+shared, in production). Old entries simply expire.
 
 Not covered, on purpose, so cached entries also expire after ``FRAGMENT_SECONDS``: writes
 that send no signal (``QuerySet.update``, ``bulk_create``) and what changes with the clock
 alone ("today", "overdue"), whose fragments put the date in their key as well.
 Sessions, login throttling and the task queue change all the time and never touch what
-is cached, so they leave the generation alone.
+is cached, so they leave the generation alone. The generation moves on at the change
+and again when the transaction commits, so nothing read in between is kept.
 """
 
 import time
@@ -70,7 +71,10 @@ def bump() -> None:
 
 
 def _changed(sender, **kwargs):
+    """Move on now (this process reads its own writes at once) and again after the commit
+    (a request elsewhere that cached the old data in between is not believed)."""
     if sender._meta.app_label in WATCHED_APPS:
+        bump()
         transaction.on_commit(bump)
 
 
