@@ -50,8 +50,9 @@ def generation() -> int:
     """The current content generation (a number that only grows)."""
     value = cache.get(GENERATION_KEY)
     if value is None:
-        # A fresh cache starts from the clock, so it never meets keys of an earlier run.
-        cache.add(GENERATION_KEY, time.time_ns() // 1_000_000, timeout=None)
+        # Lost (evicted, or a fresh cache): start again from the clock in microseconds,
+        # well past any number reached before, so no older entry is ever believed.
+        cache.add(GENERATION_KEY, time.time_ns() // 1_000, timeout=None)
         value = cache.get(GENERATION_KEY, 0)
     return value
 
