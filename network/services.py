@@ -30,6 +30,7 @@ from .models import (
 from .models.hours import after_hours_q, hours_exist, open_at_q
 
 PAGE_SIZE = 20
+OFFICES_PAGE_SIZE = 12
 OFFICE_CATEGORY = "office"
 OFFICE_PANEL_HOOK = "register_office_panel"
 
@@ -140,6 +141,7 @@ def filtered_directory(params: QueryDict, user) -> DirectoryResult:
 def query_string_without_page(params: QueryDict) -> str:
     params = params.copy()
     params.pop("page", None)
+    params.pop("offices_page", None)
     params.pop("print", None)
     return params.urlencode()
 
@@ -148,10 +150,15 @@ def directory_context(request, page) -> dict:
     result = filtered_directory(request.GET, request.user)
     paginator = Paginator(result.providers, PAGE_SIZE)
     providers_page = paginator.get_page(request.GET.get("page"))
+    # Offices page on their own (?offices_page=): a national network has hundreds.
+    offices_page = Paginator(result.offices, OFFICES_PAGE_SIZE).get_page(
+        request.GET.get("offices_page")
+    )
     printing = bool(request.GET.get("print"))
     return {
         "filter_form": result.form,
-        "offices": list(result.offices[:20]),
+        "offices": list(result.offices[:500]) if printing else offices_page.object_list,
+        "offices_page": offices_page,
         "providers_page": providers_page,
         "providers": list(result.providers[:500]) if printing else providers_page.object_list,
         "query_string": query_string_without_page(request.GET),
