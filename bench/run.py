@@ -193,7 +193,7 @@ def prepare(engine: str, factor: int, env: dict) -> None:
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_demo", "--force")
         if factor > 1:
-            manage(env, "seed_scale", "--factor", str(factor), show=True)
+            manage(env, "seed_scale", "--factor", str(factor), "--force", show=True)
         marker.write_text(
             f"{dt.datetime.now():%Y-%m-%d %H:%M} in {time.monotonic() - started:.0f} s\n"
         )
