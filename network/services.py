@@ -240,6 +240,45 @@ def export_csv(params: QueryDict, user, base_url: str) -> str:
     return buffer.getvalue()
 
 
+# --- Offline copy (field mode) -----------------------------------------------------------
+
+OFFLINE_MAX_PROVIDERS = 2000
+# What the offline copy leaves out of the export's columns: links lead to pages that are
+# not kept on the device, and the kind of row shows in its section.
+OFFLINE_LEFT_OUT = {"type", "url"}
+
+
+@dataclass
+class OfflineEntry:
+    name: str
+    phone: str
+    email: str
+    facts: list[tuple[str, str]]  # (label, value) for the columns this person may see
+
+
+def offline_directory(user) -> dict:
+    """Every office and service, with the fields ``user`` may see (the CSV export's columns,
+    so partners never get referral notes), for the copy kept on a device. A fixed number of
+    queries whatever the size of the directory."""
+    columns = [
+        (key, label)
+        for key, label in export_columns(user)
+        if key not in OFFLINE_LEFT_OUT | {"name", "phone", "email"}
+    ]
+    with_note = can_see_referral_notes(user)
+
+    def entry(row: dict) -> OfflineEntry:
+        facts = [(str(label), row[key]) for key, label in columns if row[key]]
+        return OfflineEntry(row["name"], row["phone"], row["email"], facts)
+
+    offices = [entry(_office_row(office, "")) for office in offices_queryset()]
+    providers = [
+        entry(_provider_row(provider, "", with_note))
+        for provider in providers_queryset(user)[:OFFLINE_MAX_PROVIDERS]
+    ]
+    return {"offices": offices, "providers": providers}
+
+
 # --- vCard ------------------------------------------------------------------------------
 
 

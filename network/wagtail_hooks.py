@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -7,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from intranet.core.dashboard import DashboardPanel
+from intranet.core.field_mode import OfflinePage
 from intranet.core.roles import is_staff_member
 from intranet.core.search import SearchElsewhere
 from intranet.core.sections import section_url
@@ -135,3 +137,9 @@ def providers_for_topic(request, topic, municipality):
         )
         for provider in providers
     ]
+
+
+@hooks.register("register_offline_pages")
+def offline_directory_page(request):
+    """Everyone who may open the directory (partners too) keeps a copy for no signal."""
+    return [OfflinePage(url=reverse("network:offline-directory"), title=_("Network directory"))]

@@ -180,6 +180,9 @@ PARTNER_ALLOWED_PATHS = [
     "/documents/",
     "/static/",
     "/healthz/",
+    # Field mode: the service worker and the web manifest (nothing personal in either).
+    "/sw.js",
+    "/manifest.webmanifest",
 ]
 
 LANGUAGE_CODE = "pt-pt"
@@ -290,6 +293,9 @@ _CSP = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'self'"],
+        # Field mode: the web manifest and the service worker, from this site only.
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
     }
 }
 if os.environ.get("CSP_REPORT_ONLY", "false").lower() == "true":
