@@ -294,6 +294,9 @@
         if (field.value) {
           parts.push(field.options[field.selectedIndex].textContent.trim());
         }
+      } else if (field.type === "date" && field.value) {
+        var day = new Date(field.value + "T12:00:00");
+        parts.push(isNaN(day) ? field.value : day.toLocaleDateString(config.language, { day: "numeric", month: "long", year: "numeric" }));
       } else if (field.value) {
         parts.push(field.value);
       }
