@@ -119,9 +119,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     fallback = {
         "lang": getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
         "title": _("No connection"),
-        "text": _(
-            "This page is not saved on this device. These pages work without a connection:"
-        ),
+        "text": _("This page is not saved on this device. These pages work without a connection:"),
         "none": _("Open the intranet once with a connection to keep your pages here."),
         "stylesheet": static("css/intranet.css"),
     }

@@ -236,10 +236,12 @@ class FieldQueue(BasePage):
                 const caches_ = (await caches.keys()).filter(k => k.startsWith("sf-"));
                 const entries = await new Promise(resolve => {
                     const open = indexedDB.open("sf-field-mode", 1);
-                    open.onupgradeneeded = () => open.result.createObjectStore("entries", {keyPath: "client_id"});
+                    open.onupgradeneeded = () =>
+                        open.result.createObjectStore("entries", {keyPath: "client_id"});
                     open.onsuccess = () => {
-                        const req = open.result.transaction("entries").objectStore("entries").count();
-                        req.onsuccess = () => { open.result.close(); resolve(req.result); };
+                        const db = open.result;
+                        const req = db.transaction("entries").objectStore("entries").count();
+                        req.onsuccess = () => { db.close(); resolve(req.result); };
                     };
                     open.onerror = () => resolve(-1);
                 });

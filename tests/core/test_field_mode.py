@@ -6,6 +6,7 @@ import io
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
@@ -66,9 +67,13 @@ def test_the_manifest_names_the_network_with_its_icons_and_colour(client):
     assert response["Content-Type"] == "application/manifest+json"
     manifest = response.json()
     assert manifest["short_name"] == "Sem Fronteiras"
-    assert (manifest["start_url"], manifest["scope"], manifest["display"]) == ("/", "/", "standalone")
+    assert (manifest["start_url"], manifest["scope"], manifest["display"]) == (
+        "/",
+        "/",
+        "standalone",
+    )
     assert manifest["theme_color"] == "#0b5d4b"
-    css = open(finders.find("css/intranet.css"), encoding="utf-8").read()
+    css = Path(finders.find("css/intranet.css")).read_text(encoding="utf-8")
     assert f"--green: {manifest['theme_color']}" in css
     sizes = set()
     for icon in manifest["icons"]:

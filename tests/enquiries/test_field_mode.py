@@ -23,7 +23,9 @@ def _entry(office, kind="enquiry", client_id=None, **fields):
     return {
         "client_id": client_id or str(uuid.uuid4()),
         "kind": kind,
-        "data": {name: value if isinstance(value, list) else [str(value)] for name, value in data.items()},
+        "data": {
+            name: value if isinstance(value, list) else [str(value)] for name, value in data.items()
+        },
     }
 
 
@@ -59,7 +61,11 @@ def test_an_entry_sent_twice_is_stored_once(login, staff_at_alcacovas, offices):
     assert _statuses(first) == ["created"]
     stored = Enquiry.objects.get()
     assert str(stored.client_id) == entry["client_id"]
-    assert (stored.author, stored.topic, stored.subtopic) == (staff_at_alcacovas, "health", "sns-number")
+    assert (stored.author, stored.topic, stored.subtopic) == (
+        staff_at_alcacovas,
+        "health",
+        "sns-number",
+    )
     assert first.json()["results"][0]["url"] == f"/enquiries/{stored.pk}/"
 
     # The connection dropped before the phone heard the answer: it sends everything again.
@@ -219,7 +225,8 @@ def test_a_refused_form_keeps_its_device_id_so_the_phone_drops_its_copy(
     client = login(staff_at_alcacovas, language="en")
     client_id = str(uuid.uuid4())
     response = client.post(
-        "/enquiries/new/", form_data(offices["alcacovas"], note="NIF 123456789", client_id=client_id)
+        "/enquiries/new/",
+        form_data(offices["alcacovas"], note="NIF 123456789", client_id=client_id),
     )
     assert response.status_code == 200
     assert f'name="client_id" value="{client_id}"' in response.content.decode()

@@ -122,9 +122,7 @@ def sync(request):
     if not isinstance(entries, list):
         return _bad_request(_("The entries could not be read."))
     if len(entries) > MAX_ENTRIES:
-        return _bad_request(
-            _("Send at most %(count)s entries at a time.") % {"count": MAX_ENTRIES}
-        )
+        return _bad_request(_("Send at most %(count)s entries at a time.") % {"count": MAX_ENTRIES})
     response = JsonResponse({"results": [_record(request.user, entry) for entry in entries]})
     response["Cache-Control"] = "no-store"
     return response
