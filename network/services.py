@@ -267,11 +267,14 @@ def offline_directory(user) -> dict:
     ]
     with_note = can_see_referral_notes(user)
 
-    def entry(row: dict) -> OfflineEntry:
-        facts = [(str(label), row[key]) for key, label in columns if row[key]]
+    def entry(row: dict, leave_out=()) -> OfflineEntry:
+        facts = [
+            (str(label), row[key]) for key, label in columns if row[key] and key not in leave_out
+        ]
         return OfflineEntry(row["name"], row["phone"], row["email"], facts)
 
-    offices = [entry(_office_row(office, "")) for office in offices_queryset()]
+    # An office's category is its section's heading.
+    offices = [entry(_office_row(office, ""), {"category"}) for office in offices_queryset()]
     providers = [
         entry(_provider_row(provider, "", with_note))
         for provider in providers_queryset(user)[:OFFLINE_MAX_PROVIDERS]

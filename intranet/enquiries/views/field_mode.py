@@ -114,6 +114,8 @@ def _record(user, entry) -> dict:
 @network_staff_required
 @require_POST
 def sync(request):
+    if request.content_type != "application/json":
+        return _bad_request(_("The entries could not be read."))
     try:
         payload = json.loads(request.body)
     except (ValueError, UnicodeDecodeError):
