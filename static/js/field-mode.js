@@ -401,7 +401,7 @@
         say(texts.kept);
         return render();
       }).then(function () {
-        var heading = panel.querySelector("h2");
+        var heading = panel.querySelector("[data-queue-heading]");
         if (heading) {
           heading.focus();
         }

@@ -182,6 +182,14 @@ def test_bad_bodies_get_a_sentence_not_an_error_page(login, staff_at_alcacovas, 
 
 
 @pytest.mark.django_db
+def test_a_form_post_to_the_sync_gets_a_sentence(login, staff_at_alcacovas, offices):
+    response = login(staff_at_alcacovas).post(SYNC, form_data(offices["alcacovas"]))
+    assert response.status_code == 400
+    assert response.json()["error"]
+    assert not Enquiry.objects.exists()
+
+
+@pytest.mark.django_db
 def test_bad_entries_are_refused_one_by_one(login, staff_at_alcacovas, offices):
     client = login(staff_at_alcacovas, language="en")
     good = _entry(offices["alcacovas"])

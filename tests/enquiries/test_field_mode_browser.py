@@ -102,6 +102,12 @@ def test_a_refused_entry_comes_back_with_its_reason_and_can_be_corrected(
     page.wait_for_selector("[data-testid=queued-entry][data-state=refused]")
     assert f"Note: {expected}" in queue.errors()
     assert not Enquiry.objects.exists()
+    # The dashboard shows it too (the app opens there), and the form corrects it.
+    page.goto(page.base_url + "/")
+    queue.wait_for_count(1)
+    assert "Note:" in queue.errors()
+    page.goto(page.base_url + "/enquiries/new/")
+    queue.wait_for_count(1)
 
     # Correct it: the entry goes back into the form, with the same device id.
     queue.fix()
