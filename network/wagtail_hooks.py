@@ -135,3 +135,17 @@ def providers_for_topic(request, topic, municipality):
         )
         for provider in providers
     ]
+
+
+@hooks.register("register_search_type")
+def offices_search_type():
+    from .search import OFFICES
+
+    return OFFICES
+
+
+@hooks.register("register_search_type")
+def services_search_type():
+    from .search import SERVICES
+
+    return SERVICES

@@ -95,3 +95,10 @@ def authored_data(user):
     from .personal_data import authored
 
     return "authored", authored(user)
+
+
+@hooks.register("register_search_type")
+def pages_search_type():
+    from .page_search import PAGES
+
+    return PAGES
