@@ -4,7 +4,7 @@ Partners find them too; the referral note is never indexed nor shown here."""
 
 from django.utils.translation import gettext_lazy as _
 
-from intranet.core.search import SearchHit, SearchType, search_queryset, search_queryset
+from intranet.core.search import SearchHit, SearchType, search_queryset
 from intranet.core.visibility import exclude_hidden
 
 from .models import ServiceProvider, SupportOfficePage
