@@ -188,6 +188,8 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers: one set of named formats per language (intranet/formats/).
+FORMAT_MODULE_PATH = ["intranet.formats"]
 TIME_ZONE = "Europe/Lisbon"
 USE_I18N = True
 USE_TZ = True
