@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from intranet.core.collation import by_name
 from intranet.core.dashboard import DashboardPanel
 from intranet.core.roles import is_staff_member
 from intranet.core.search import SearchElsewhere
@@ -123,7 +124,7 @@ def providers_for_topic(request, topic, municipality):
                 output_field=IntegerField(),
             )
         )
-        .order_by("here", "name")
+        .order_by("here", by_name("name"))
         .only("id", "name", "slug", "municipality", "category")[:PER_KIND]
     )
     return [
