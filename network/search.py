@@ -28,6 +28,8 @@ def office_hit(office, request) -> SearchHit:
             office.description,
             ", ".join(language.label for language in office.languages.all()),
             office.address,
+            # Why "ucraniano" found it when the interface is in English, and vice versa.
+            office.language_names(),
         ],
     )
 
@@ -46,6 +48,8 @@ def service_hit(provider, request) -> SearchHit:
             provider.eligibility,
             ", ".join(language.label for language in provider.languages.all()),
             provider.what_to_bring,
+            provider.language_names(),
+            provider.category_labels(),
         ],
     )
 

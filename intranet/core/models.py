@@ -18,8 +18,14 @@ class HomePage(Page):
     """The dashboard: each app contributes panels through the register_dashboard_panel hook."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("The dashboard's name in the English interface; the title if empty."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     # No subpage_types: each section declares ``parent_page_types = ["core.HomePage"]``

@@ -28,4 +28,4 @@ class Language(models.Model):
 def language_names(languages) -> str:
     """Each language's Portuguese and English names, for the search index: "ucraniano"
     and "Ukrainian" both find a service that speaks it."""
-    return " ".join(f"{language.name} {language.name_en}" for language in languages)
+    return ", ".join(f"{language.name} ({language.name_en})" for language in languages)
