@@ -49,7 +49,6 @@ def service_hit(provider, request) -> SearchHit:
             ", ".join(language.label for language in provider.languages.all()),
             provider.what_to_bring,
             provider.language_names(),
-            provider.category_labels(),
         ],
     )
 

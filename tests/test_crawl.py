@@ -254,8 +254,9 @@ PORTUGUESE_LABELS = {
     "Serviços",
     "Gabinetes de apoio",
 }
+# Street names keep their capitals ("Rua 25 de Abril").
 CAPITALISED_MONTHS = re.compile(
-    r"\d{1,2}\s+(?:de\s+)?(?:Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro"
+    r"(?<!Rua )(?<!Avenida )(?<!Largo )(?<!Praça )\b\d{1,2}\s+(?:de\s+)?(?:Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro"
     r"|Outubro|Novembro|Dezembro)\b"
 )
 
@@ -309,6 +310,21 @@ def test_crawl_portuguese_months_are_lower_case(demo):
     statuses, _links, _redirects = crawl(_client("coordinator"), limit=150, on_page=check)
     assert len(statuses) > 10
     assert not capitalised, f"Capitalised months in pt-PT pages: {capitalised}"
+
+
+@pytest.mark.django_db
+def test_demo_search_examples(demo):
+    """The examples of the site search work on the demo data (issue 15)."""
+
+    def found(username, query):
+        response = _client(username).get("/search/", {"q": query})
+        return {group.type.key: group.count for group in response.context["groups"]}
+
+    assert found("staff", "Pestana")["people"] >= 1
+    assert {"people", "offices", "services"} <= set(found("staff", "ucraniano"))
+    partner = found("partner", "saúde")
+    assert partner["services"] >= 8 and "people" not in partner and "sessions" not in partner
+    assert found("partner", "saude") == partner
 
 
 def test_internal_link_filter():
