@@ -256,8 +256,9 @@ PORTUGUESE_LABELS = {
 }
 # Street names keep their capitals ("Rua 25 de Abril").
 CAPITALISED_MONTHS = re.compile(
-    r"(?<!Rua )(?<!Avenida )(?<!Largo )(?<!Praça )\b\d{1,2}\s+(?:de\s+)?(?:Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro"
-    r"|Outubro|Novembro|Dezembro)\b"
+    r"(?<!Rua )(?<!Avenida )(?<!Largo )(?<!Praça )\b\d{1,2}\s+(?:de\s+)?"
+    r"(?:Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro"
+    r"|Dezembro)\b"
 )
 
 
