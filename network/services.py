@@ -13,6 +13,7 @@ from wagtail import hooks
 
 import vobject
 
+from intranet.core.collation import by_name, sort_key, sorted_by_name
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_staff_member
 
@@ -51,7 +52,7 @@ def providers_queryset(user) -> QuerySet:
     queryset = ServiceProvider.objects.prefetch_related(
         "languages",
         Prefetch("opening_hours", queryset=ProviderOpeningHours.objects.order_by("sort_order")),
-    ).order_by("name")
+    ).order_by(by_name("name"))
     if not can_see_referral_notes(user):
         queryset = queryset.defer("referral_note")
     return queryset
@@ -61,9 +62,12 @@ def filter_options() -> dict:
     """Choices for the filter form: two queries whatever the data size."""
     municipalities = sorted(
         set(SupportOfficePage.objects.live().values_list("municipality", flat=True))
-        | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct())
+        | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct()),
+        key=sort_key,
     )
-    languages = [(lang.code, lang.label) for lang in Language.objects.all()]
+    languages = sorted_by_name(
+        [(lang.code, lang.label) for lang in Language.objects.all()], key=lambda lang: lang[1]
+    )
     categories = [(OFFICE_CATEGORY, _("Support offices")), *ServiceCategory.choices]
     return {"municipalities": municipalities, "categories": categories, "languages": languages}
 

@@ -8,7 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Intranet core")
 
     def ready(self):
-        from . import partner_scope  # noqa: F401 (its receivers clear the cached addresses)
+        from . import (
+            collation,  # noqa: F401 (registers the Portuguese collation on SQLite)
+            partner_scope,  # noqa: F401 (its receivers clear the cached addresses)
+        )
         from .files import connect_signals
         from .notifications import take_over_workflow_emails
 

@@ -2,6 +2,7 @@ from django.utils.functional import SimpleLazyObject
 
 from wagtail.models import Site
 
+from .models import with_english_titles
 from .roles import is_coordinator, is_staff_member, role_label
 from .visibility import exclude_hidden
 
@@ -12,7 +13,7 @@ def _sections(request):
         return []
     root = site.root_page
     children = root.get_children().live().in_menu().only("id", "title", "url_path", "path", "depth")
-    return list(exclude_hidden(children, request.user))
+    return list(with_english_titles(exclude_hidden(children, request.user)))
 
 
 def navigation(request):
