@@ -78,6 +78,8 @@ format: install
 # Refresh the pt-PT catalogue after adding strings, then fill in the new msgstr lines.
 messages: install
 	$(PY) manage.py makemessages -l pt_PT -l en --ignore='.venv/*' --ignore='var/*' --no-obsolete
+	# The Wagtail admin strings Wagtail's pt_PT catalogue lacks (locale/wagtail-admin/).
+	msgcat --use-first -o locale/pt_PT/LC_MESSAGES/django.po locale/pt_PT/LC_MESSAGES/django.po locale/wagtail-admin/pt_PT.po
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 check: install

@@ -15,6 +15,7 @@ from wagtail import hooks
 import vobject
 
 from intranet.core.caching import remember
+from intranet.core.collation import by_name, sort_key, sorted_by_name
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_staff_member
 
@@ -54,7 +55,7 @@ def providers_queryset(user) -> QuerySet:
     queryset = ServiceProvider.objects.prefetch_related(
         "languages",
         Prefetch("opening_hours", queryset=ProviderOpeningHours.objects.order_by("sort_order")),
-    ).order_by("name")
+    ).order_by(by_name("name"))
     if not can_see_referral_notes(user):
         queryset = queryset.defer("referral_note")
     return queryset
@@ -63,9 +64,12 @@ def providers_queryset(user) -> QuerySet:
 def _choices_from_data() -> tuple[list[str], list[tuple[str, str]]]:
     municipalities = sorted(
         set(SupportOfficePage.objects.live().values_list("municipality", flat=True))
-        | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct())
+        | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct()),
+        key=sort_key,
     )
-    languages = [(lang.code, lang.label) for lang in Language.objects.all()]
+    languages = sorted_by_name(
+        [(lang.code, lang.label) for lang in Language.objects.all()], key=lambda lang: lang[1]
+    )
     return municipalities, languages
 
 
@@ -255,6 +259,48 @@ def export_csv(params: QueryDict, user, base_url: str) -> str:
     for row in rows:
         writer.writerow([safe_cell(row[key]) for key, _label in columns])
     return buffer.getvalue()
+
+
+# --- Offline copy (field mode) -----------------------------------------------------------
+
+OFFLINE_MAX_PROVIDERS = 2000
+# What the offline copy leaves out of the export's columns: links lead to pages that are
+# not kept on the device, and the kind of row shows in its section.
+OFFLINE_LEFT_OUT = {"type", "url"}
+
+
+@dataclass
+class OfflineEntry:
+    name: str
+    phone: str
+    email: str
+    facts: list[tuple[str, str]]  # (label, value) for the columns this person may see
+
+
+def offline_directory(user) -> dict:
+    """Every office and service, with the fields ``user`` may see (the CSV export's columns,
+    so partners never get referral notes), for the copy kept on a device. A fixed number of
+    queries whatever the size of the directory."""
+    columns = [
+        (key, label)
+        for key, label in export_columns(user)
+        if key not in OFFLINE_LEFT_OUT | {"name", "phone", "email"}
+    ]
+    with_note = can_see_referral_notes(user)
+
+    def entry(row: dict, leave_out=()) -> OfflineEntry:
+        facts = [
+            (str(label), row[key]) for key, label in columns if row[key] and key not in leave_out
+        ]
+        return OfflineEntry(row["name"], row["phone"], row["email"], facts)
+
+    # An office's category is its section's heading.
+    offices = [entry(_office_row(office, ""), {"category"}) for office in offices_queryset()]
+    providers = [
+        entry(_provider_row(provider, "", with_note))
+        for provider in providers_queryset(user)[:OFFLINE_MAX_PROVIDERS]
+    ]
+    return {"offices": offices, "providers": providers}
 
 
 # --- vCard ------------------------------------------------------------------------------

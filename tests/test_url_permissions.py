@@ -80,6 +80,9 @@ def _r(name, *args, **kwargs):
 ROUTES = {
     # --- core and accounts ---
     "healthz": Route(PUBLIC, _r("healthz")),
+    # Field mode: nothing personal in the service worker or the manifest (tests/core).
+    "service-worker": Route(PUBLIC, _r("service-worker")),
+    "web-manifest": Route(PUBLIC, _r("web-manifest")),
     "login": Route(PUBLIC, _r("login")),
     "wagtailcore_login": Route(PUBLIC, _r("wagtailcore_login")),
     "password_reset": Route(PUBLIC, _r("password_reset")),
@@ -113,6 +116,7 @@ ROUTES = {
     # --- network directory (partners too) ---
     "network:directory-csv": Route(ANY_USER, lambda o: reverse("network:directory-csv")),
     "network:office-map": Route(ANY_USER, _r("network:office-map")),
+    "network:offline-directory": Route(ANY_USER, _r("network:offline-directory")),
     "network:partner-list": Route(ANY_USER, _r("network:partner-list")),
     "network:provider-detail": Route(
         ANY_USER, _r("network:provider-detail", lambda o: o["provider"].slug)
@@ -215,6 +219,8 @@ ROUTES = {
     "training:report-csv": Route(COORDINATOR, _r("training:report-csv")),
     # --- enquiry log, outreach, service gaps, insights (never under /directory/) ---
     "enquiries:log": Route(STAFF_ONLY, _r("enquiries:log")),
+    # Field mode's sync takes JSON: the empty form post gets 400 with a sentence.
+    "enquiries:sync": Route(STAFF_ONLY, _r("enquiries:sync"), method="post", ok=(400,)),
     "enquiries:enquiry-new": Route(STAFF_ONLY, _r("enquiries:enquiry-new")),
     "enquiries:answer-at-hand": Route(
         STAFF_ONLY, lambda o: reverse("enquiries:answer-at-hand") + "?topic=immigration-procedures"

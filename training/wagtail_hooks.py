@@ -163,3 +163,10 @@ def topic_request_from_suggestion(suggestion):
         message=str(message) % {"topic": request.topic},
         url=reverse("training:request-triage", args=[request.pk]),
     )
+
+
+@hooks.register("register_search_type")
+def sessions_search_type():
+    from .search import SESSIONS
+
+    return SESSIONS

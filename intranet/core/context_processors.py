@@ -3,6 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Site
 
 from .caching import remember
+from .models import with_english_titles
 from .roles import groups_key, is_coordinator, is_staff_member, role_label
 from .visibility import exclude_hidden
 
@@ -20,7 +21,7 @@ def _sections(request):
     def sections():
         children = root.get_children().live().in_menu()
         children = children.only("id", "title", "url_path", "path", "depth")
-        return list(exclude_hidden(children, user))
+        return list(with_english_titles(exclude_hidden(children, user)))
 
     return remember(f"nav:{site.pk}:{role}", sections, request=request)
 

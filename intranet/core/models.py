@@ -19,8 +19,14 @@ class HomePage(Page):
     """The dashboard: each app contributes panels through the register_dashboard_panel hook."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("The dashboard's name in the English interface; the title if empty."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     # No subpage_types: each section declares ``parent_page_types = ["core.HomePage"]``
@@ -106,12 +112,27 @@ class ContentPage(Page):
 
 
 class SectionPage(Page):
-    """Base for the fixed top-level sections of the dashboard (one of each)."""
+    """Base for the fixed top-level sections of the dashboard (one of each).
+
+    Section names are interface words (navigation, dashboard, headings), so each has an
+    English title beside its Portuguese one (``title_en``), shown when English is active
+    (``localised_title``). The pages below them are content, written in one language.
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("The section's name in the English interface; the title if empty."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("title_en", boost=2),
+        index.SearchField("intro"),
+    ]
 
     parent_page_types = ["core.HomePage"]
     max_count = 1
@@ -243,3 +264,35 @@ class NotificationOptOut(models.Model):
 
     def __str__(self):
         return f"{self.user} ✕ {self.kind}"
+
+
+def localised_title(page) -> str:
+    """The page's title in the active language: a section's ``title_en`` (or the value
+    annotated by ``with_english_titles``) when English is active and it has one."""
+    from django.utils.translation import get_language
+
+    if (get_language() or "").startswith("en"):
+        english = getattr(page, "title_en", "")
+        if english:
+            return english
+    return page.title
+
+
+def with_english_titles(pages):
+    """A queryset of plain ``Page`` objects annotated with ``title_en`` (one query, whatever
+    the section types): the navigation lists sections without fetching each one."""
+    from django.db.models import CharField, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    from wagtail.models import get_page_models
+
+    subqueries = [
+        Subquery(model.objects.filter(pk=OuterRef("pk")).values("title_en")[:1])
+        for model in get_page_models()
+        if issubclass(model, SectionPage) and not model._meta.abstract
+    ]
+    return pages.annotate(
+        title_en=Coalesce(*subqueries, Value(""), output_field=CharField())
+        if subqueries
+        else Value("", output_field=CharField())
+    )

@@ -99,3 +99,18 @@ def authored_data(user):
     from .personal_data import authored
 
     return "authored", authored(user)
+
+
+@hooks.register("register_search_type")
+def pages_search_type():
+    from .page_search import PAGES
+
+    return PAGES
+
+
+@hooks.register("insert_global_admin_css")
+def admin_brand_colours():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-brand.css"))

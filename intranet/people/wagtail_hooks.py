@@ -68,3 +68,10 @@ def profile_personal_data(user):
 
     data = profile_data(user)
     return None if data is None else ("profile", data)
+
+
+@hooks.register("register_search_type")
+def people_search_type():
+    from .search import PEOPLE
+
+    return PEOPLE

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "intranet.core.middleware.CachedSiteMiddleware",
     "intranet.core.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "intranet.core.links.RequestBaseUrlMiddleware",
     "intranet.core.middleware.RejectNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -177,6 +178,9 @@ PARTNER_ALLOWED_PATHS = [
     "/documents/",
     "/static/",
     "/healthz/",
+    # Field mode: the service worker and the web manifest (nothing personal in either).
+    "/sw.js",
+    "/manifest.webmanifest",
 ]
 
 LANGUAGE_CODE = "pt-pt"
@@ -185,6 +189,8 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers: one set of named formats per language (intranet/formats/).
+FORMAT_MODULE_PATH = ["intranet.formats"]
 TIME_ZONE = "Europe/Lisbon"
 USE_I18N = True
 USE_TZ = True
@@ -249,7 +255,13 @@ TASK_BACKLOG_MINUTES = int(os.environ.get("TASK_BACKLOG_MINUTES", "15"))
 ENQUIRY_RETENTION_YEARS = int(os.environ.get("ENQUIRY_RETENTION_YEARS", "5"))
 
 WAGTAIL_SITE_NAME = "Sem Fronteiras"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's address for absolute links (e-mails, calendar files, CSV and vCard links,
+# Wagtail's own e-mails): intranet.core.links. Empty: the request's host (development);
+# work without a request then uses WAGTAILADMIN_BASE_URL's default.
+INTRANET_BASE_URL = os.environ.get(
+    "INTRANET_BASE_URL", os.environ.get("WAGTAILADMIN_BASE_URL", "")
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = INTRANET_BASE_URL or "http://127.0.0.1:8000"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No calls out of the machine: the admin shows initials instead of Gravatar pictures.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -296,6 +308,9 @@ _CSP = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'self'"],
+        # Field mode: the web manifest and the service worker, from this site only.
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
     }
 }
 if os.environ.get("CSP_REPORT_ONLY", "false").lower() == "true":
