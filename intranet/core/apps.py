@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import (  # noqa: F401 (their receivers)
-            caching,  # cached fragments and roles forgotten when content changes
+            caching,
             collation,  # registers the Portuguese collation on SQLite
             database,  # SQLite PRAGMAs once per connection
             partner_scope,  # cached section addresses cleared on publish, move...
@@ -19,3 +19,4 @@ class CoreConfig(AppConfig):
 
         take_over_workflow_emails()
         connect_signals()
+        caching.connect_signals()
