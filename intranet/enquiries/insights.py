@@ -108,6 +108,8 @@ class _Page:
                     folded[(topic, office if office in kept else OTHERS)] += n
                 counts = dict(folded)
                 columns = [pk for pk in columns if pk in kept] + [OTHERS]
+                # Only the offices shown are kept (the result is cached whole).
+                self.offices = [o for o in self.offices if o.pk in kept]
             sheet.grid(
                 "topic-office",
                 counts,
