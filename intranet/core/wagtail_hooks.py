@@ -5,7 +5,7 @@ from wagtail import hooks
 
 from .dashboard import DashboardPanel
 from .files import may_read
-from .roles import is_staff_member, role_label
+from .roles import is_staff_member
 from .visibility import can_see_page, visible_pages
 
 
@@ -28,17 +28,6 @@ def forbid_hidden_pages_to_logged_in_users(next_serve_page):
         return next_serve_page(page, request, serve_args, serve_kwargs)
 
     return inner
-
-
-@hooks.register("register_dashboard_panel")
-def welcome_panel(request):
-    return DashboardPanel(
-        key="welcome",
-        title=_("Welcome"),
-        template_name="core/panels/welcome.html",
-        context={"role": role_label(request.user)},
-        order=0,
-    )
 
 
 @hooks.register("register_dashboard_panel")
