@@ -30,9 +30,9 @@ def _top_pages(request):
     pages = list(exclude_hidden(children, request.user))
     content_type = ContentType.objects.get_for_model(ContentPage)
     sections = [p for p in pages if p.show_in_menus]
-    help_pages = [
-        p for p in pages if not p.show_in_menus and p.content_type_id == content_type.pk
-    ][:HELP_PAGES_SHOWN]
+    help_pages = [p for p in pages if not p.show_in_menus and p.content_type_id == content_type.pk][
+        :HELP_PAGES_SHOWN
+    ]
     request._intranet_top_pages = (sections, help_pages)
     return sections, help_pages
 
