@@ -6,7 +6,6 @@ from wagtail.models import Site
 from .roles import is_coordinator, is_staff_member, role_label
 from .visibility import exclude_hidden
 
-
 HELP_PAGES_SHOWN = 4
 
 

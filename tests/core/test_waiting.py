@@ -10,9 +10,8 @@ from django.utils import timezone
 
 import pytest
 
-from intranet.people.services import colleagues
-
 from intranet.enquiries.choices import GapStatus
+from intranet.people.services import colleagues
 from tests.core.factories import StaffFactory
 from tests.enquiries.factories import ServiceGapFactory
 from tests.knowledge.factories import KnowledgeArticlePageFactory
@@ -72,7 +71,6 @@ def test_recorded_attendance_and_triaged_requests_are_no_longer_waiting(
     client_for, coordinator_user, staff_user, work
 ):
     from tests.training.factories import AttendanceFactory
-
     from training.models import TopicRequest
 
     AttendanceFactory(session=work["session"], user=staff_user)

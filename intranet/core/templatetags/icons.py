@@ -14,7 +14,8 @@ def icon(name: str, label: str = "", css_class: str = "") -> str:
     href = f"{static('img/icons.svg')}#{name}"
     if label:
         return format_html(
-            '<svg class="{}" role="img" aria-label="{}" focusable="false"><use href="{}"></use></svg>',
+            '<svg class="{}" role="img" aria-label="{}" focusable="false">'
+            '<use href="{}"></use></svg>',
             classes,
             label,
             href,
