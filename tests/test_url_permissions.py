@@ -191,6 +191,9 @@ ROUTES = {
     "training:progress": Route(STAFF_ONLY, _r("training:progress")),
     "training:calendar": Route(STAFF_ONLY, _r("training:calendar")),
     "training:request-list": Route(STAFF_ONLY, _r("training:request-list")),
+    "training:session-ics": Route(
+        STAFF_ONLY, _r("training:session-ics", lambda o: o["session"].pk)
+    ),
     "training:my-sessions-ics": Route(PUBLIC, _r("training:my-sessions-ics")),
     "training:sessions-ics": Route(PUBLIC, _r("training:sessions-ics")),
     "training:certificate-verify": Route(
