@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
 import vobject
 
+from intranet.core.caching import remember
 from intranet.core.collation import by_name, sort_key, sorted_by_name
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_staff_member
@@ -30,6 +32,7 @@ from .models import (
 from .models.hours import after_hours_q, hours_exist, open_at_q
 
 PAGE_SIZE = 20
+OFFICES_PAGE_SIZE = 12
 OFFICE_CATEGORY = "office"
 OFFICE_PANEL_HOOK = "register_office_panel"
 
@@ -59,8 +62,7 @@ def providers_queryset(user) -> QuerySet:
     return queryset
 
 
-def filter_options() -> dict:
-    """Choices for the filter form: two queries whatever the data size."""
+def _choices_from_data() -> tuple[list[str], list[tuple[str, str]]]:
     municipalities = sorted(
         set(SupportOfficePage.objects.live().values_list("municipality", flat=True))
         | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct()),
@@ -68,6 +70,15 @@ def filter_options() -> dict:
     )
     languages = sorted_by_name(
         [(lang.code, lang.label) for lang in Language.objects.all()], key=lambda lang: lang[1]
+    )
+    return municipalities, languages
+
+
+def filter_options() -> dict:
+    """Choices for the filter form: three queries whatever the data size, kept in the
+    cache (per language) until the data changes (intranet.core.caching)."""
+    municipalities, languages = remember(
+        f"directory-filter-options:{get_language()}", _choices_from_data
     )
     categories = [(OFFICE_CATEGORY, _("Support offices")), *ServiceCategory.choices]
     return {"municipalities": municipalities, "categories": categories, "languages": languages}
@@ -135,6 +146,7 @@ def filtered_directory(params: QueryDict, user) -> DirectoryResult:
 def query_string_without_page(params: QueryDict) -> str:
     params = params.copy()
     params.pop("page", None)
+    params.pop("offices_page", None)
     params.pop("print", None)
     return params.urlencode()
 
@@ -143,10 +155,15 @@ def directory_context(request, page) -> dict:
     result = filtered_directory(request.GET, request.user)
     paginator = Paginator(result.providers, PAGE_SIZE)
     providers_page = paginator.get_page(request.GET.get("page"))
+    # Offices page on their own (?offices_page=): a national network has hundreds.
+    offices_page = Paginator(result.offices, OFFICES_PAGE_SIZE).get_page(
+        request.GET.get("offices_page")
+    )
     printing = bool(request.GET.get("print"))
     return {
         "filter_form": result.form,
-        "offices": list(result.offices[:20]),
+        "offices": list(result.offices[:500]) if printing else offices_page.object_list,
+        "offices_page": offices_page,
         "providers_page": providers_page,
         "providers": list(result.providers[:500]) if printing else providers_page.object_list,
         "query_string": query_string_without_page(request.GET),

@@ -7,7 +7,7 @@ from wagtail.admin.ui.components import Component
 from .dashboard import DashboardPanel
 from .files import may_read
 from .roles import is_coordinator, is_staff_member
-from .visibility import can_see_page, visible_pages
+from .visibility import can_see_page, restrictions_for, visible_pages
 
 
 @hooks.register("on_serve_page", order=-10)
@@ -26,6 +26,10 @@ def forbid_hidden_pages_to_logged_in_users(next_serve_page):
             and not can_see_page(request.user, page)
         ):
             raise PermissionDenied
+        if page.alias_of_id is None:
+            # Wagtail's own view-restriction hook (next in the chain) asks the page for its
+            # restrictions: answer from the cached list instead of two queries.
+            page.get_view_restrictions = lambda: restrictions_for(page)
         return next_serve_page(page, request, serve_args, serve_kwargs)
 
     return inner
