@@ -135,3 +135,10 @@ def providers_for_topic(request, topic, municipality):
         )
         for provider in providers
     ]
+
+
+@hooks.register("register_scale_data", order=10)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

@@ -163,3 +163,10 @@ def topic_request_from_suggestion(suggestion):
         message=str(message) % {"topic": request.topic},
         url=reverse("training:request-triage", args=[request.pk]),
     )
+
+
+@hooks.register("register_scale_data", order=30)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

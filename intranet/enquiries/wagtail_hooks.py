@@ -82,3 +82,10 @@ def load_demo(stdout):
     from .demo import load
 
     load(stdout)
+
+
+@hooks.register("register_scale_data", order=60)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

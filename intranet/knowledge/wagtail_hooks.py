@@ -114,3 +114,10 @@ def knowledge_articles_on_topic(request, topic, municipality):
         TopicResource("knowledge", article.title, article.url, article.summary)
         for article in exclude_hidden(articles, request.user)[:PER_KIND]
     ]
+
+
+@hooks.register("register_scale_data", order=50)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

@@ -87,3 +87,10 @@ def legal_updates_on_topic(request, topic, municipality):
         TopicResource("legal", update.title, update.url, update.summary)
         for update in exclude_hidden(updates, request.user)[:PER_KIND]
     ]
+
+
+@hooks.register("register_scale_data", order=40)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)
