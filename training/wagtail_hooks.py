@@ -218,3 +218,10 @@ def training_waiting_items(request):
             details=[str(session) for session in unrecorded],
         ),
     ]
+
+
+@hooks.register("register_scale_data", order=30)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

@@ -133,3 +133,10 @@ def service_gaps_waiting(request):
             order=51,
         ),
     ]
+
+
+@hooks.register("register_scale_data", order=60)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

@@ -77,3 +77,10 @@ def people_search_type():
     from .search import PEOPLE
 
     return PEOPLE
+
+
+@hooks.register("register_scale_data", order=20)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)
