@@ -102,16 +102,20 @@ def test_a_refused_entry_comes_back_with_its_reason_and_can_be_corrected(
     page.wait_for_selector("[data-testid=queued-entry][data-state=refused]")
     assert f"Note: {expected}" in queue.errors()
     assert not Enquiry.objects.exists()
-    # The dashboard shows it too (the app opens there), and the form corrects it.
+    # The dashboard shows it too (the app opens there); "Correct" opens the form with it.
     page.goto(page.base_url + "/")
     queue.wait_for_count(1)
     assert "Note:" in queue.errors()
-    page.goto(page.base_url + "/enquiries/new/")
-    queue.wait_for_count(1)
-
-    # Correct it: the entry goes back into the form, with the same device id.
-    queue.fix()
+    with page.expect_navigation():
+        queue.fix()
+    assert "/enquiries/new/" in page.url
     form = EnquiryForm(page)
+    page.wait_for_function("document.querySelector('[name=note]').value !== ''")
+    assert form.field("note").input_value() == PHONE_NOTE
+
+    # On the form, "Correct" puts the entry back into it, with the same device id.
+    form.field("note").fill("")
+    queue.fix()
     assert form.field("note").input_value() == PHONE_NOTE
     assert form.checked("topic") == "employment"
     form.field("note").fill("Volta na segunda-feira.")
