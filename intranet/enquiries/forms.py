@@ -4,13 +4,12 @@ The enquiry form is also the validation of the field-mode sync (``services.recor
 calls it with the data a phone sends), so every rule lives here once.
 """
 
-import unicodedata
-
 from django import forms
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.core.collation import sort_key
 from intranet.core.params import IdModelChoiceField
 from intranet.core.reports.periods import add_months, day_label
 from intranet.core.topics import ENQUIRY_TOPICS, SUBTOPICS, TOPIC_OF_SUBTOPIC, topic_label
@@ -25,11 +24,6 @@ NOTE_HELP = _(
     "anonymous and refuses them."
 )
 MAX_EVIDENCE_MONTHS = 24
-
-
-def sort_key(text: str) -> str:
-    """Place names with accents sort as their letters ("Évora" among the Es)."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 def provider_choices() -> list:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from intranet.core.collation import by_name
 from intranet.core.params import parse_id
 from intranet.core.permissions import network_staff_required
 from intranet.core.resources import resources_for
@@ -40,7 +41,7 @@ def enquiry_list(request):
     office_id = request.GET.get("office", "")
     offices = None
     if access.sees_all_offices(request.user):
-        offices = SupportOfficePage.objects.live().order_by("title").only("id", "title")
+        offices = SupportOfficePage.objects.live().order_by(by_name("title")).only("id", "title")
         if (office_pk := parse_id(office_id)) is not None:
             enquiries = enquiries.filter(office_id=office_pk)
     topic = request.GET.get("topic", "")
