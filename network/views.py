@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from intranet.core.links import base_url
+from intranet.core.reports.periods import day_label
 
 from . import services
 from .models import PartnerOrganisation
@@ -80,3 +81,22 @@ def partner_organisations(request):
         "network/partner_organisations.html",
         {"organisations": organisations, "page_title": _("Partner organisations")},
     )
+
+
+@require_GET
+def offline_directory(request):
+    """The whole directory on one light page, kept on the person's device by the service
+    worker (field mode) and dated, for places without a signal. Private: it is theirs."""
+    now = timezone.localtime()
+    response = render(
+        request,
+        "network/offline_directory.html",
+        {
+            "page_title": _("Directory without a connection"),
+            "saved_at": now,
+            "saved_day": day_label(now.date()),
+            **services.offline_directory(request.user),
+        },
+    )
+    response["Cache-Control"] = "private, no-cache"
+    return response

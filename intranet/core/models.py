@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,11 +38,54 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page (dashboard)")
 
+    def route(self, request, path_components):
+        """Find the page at ``path_components`` below the dashboard: from the cache, or in
+        two queries.
+
+        Wagtail's own routing asks the database twice per level (the child by slug, then
+        its specific page). Here the pages along the path are found together by
+        ``url_path`` and only the last one (or one whose class routes by itself) is made
+        specific; the page found is kept in the cache until any page changes
+        (intranet.core.caching). The result is the same: 404 for a missing level, the
+        page's own ``route`` (which refuses a page that is not live) at the end.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        from .caching import remember
+
+        key = "route:" + "/".join(path_components)
+        found = remember(key, lambda: self._find_below(path_components), request=request)
+        if found is None:
+            raise Http404
+        page, remaining = found
+        return page.route(request, remaining)
+
+    def _find_below(self, path_components):
+        """(the specific page that routes the rest, the components left), or None."""
+        prefixes = [
+            self.url_path + "".join(f"{part}/" for part in path_components[: i + 1])
+            for i in range(len(path_components))
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        }
+        for depth, prefix in enumerate(prefixes):
+            page = found.get(prefix)
+            if page is None or page.depth != self.depth + depth + 1:
+                return None
+            page_class = page.specific_class
+            if page_class is None:
+                return None
+            if depth == len(prefixes) - 1 or page_class.route is not Page.route:
+                return page.specific, path_components[depth + 1 :]
+        return None
+
     def get_context(self, request, *args, **kwargs):
-        from .dashboard import panels_for
+        from .dashboard import rendered_panels
 
         context = super().get_context(request, *args, **kwargs)
-        context["panels"] = panels_for(request)
+        context["panels_html"] = rendered_panels(request)
         return context
 
 

@@ -157,6 +157,17 @@ def my_data(request):
     return download(request.user)
 
 
+class LogoutView(auth_views.LogoutView):
+    """Django's log-out, and the device forgets what field mode kept there (the pages kept
+    for offline use, entries waiting to be sent): ``field-mode.js`` clears them first,
+    after a warning when entries wait; this header is for browsers without the script."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
+
+
 class ThrottledPasswordResetView(auth_views.PasswordResetView):
     """Django's password reset, rate limited per client address and per e-mail address
     (``RATE_LIMITS["password-reset"]``): one inbox cannot be flooded, nor the form used to

@@ -85,10 +85,11 @@ class EnquiryForm(DescribedErrorsMixin, forms.ModelForm):
             "time_in_portugal",
             "note",
         ]
+        # data-summary: the fields that name an entry kept offline in the waiting list.
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": forms.DateInput(attrs={"type": "date", "data-summary": ""}, format="%Y-%m-%d"),
             "channel": forms.RadioSelect,
-            "topic": forms.RadioSelect(attrs={"data-answer-topic": ""}),
+            "topic": forms.RadioSelect(attrs={"data-answer-topic": "", "data-summary": ""}),
             "outcome": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 2, "maxlength": NOTE_LENGTH}),
             "people": forms.NumberInput(attrs={"min": 1, "max": 30, "inputmode": "numeric"}),
@@ -171,9 +172,9 @@ class OutreachVisitForm(DescribedErrorsMixin, forms.ModelForm):
         fields = ["date", "office", "municipality", "place_kind", "place", "people_reached"]
         fields += ["note"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "place_kind": forms.RadioSelect,
-            "municipality": forms.Select,
+            "date": forms.DateInput(attrs={"type": "date", "data-summary": ""}, format="%Y-%m-%d"),
+            "place_kind": forms.RadioSelect(attrs={"data-summary": ""}),
+            "municipality": forms.Select(attrs={"data-summary": ""}),
             "people_reached": forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
             "note": forms.Textarea(attrs={"rows": 2, "maxlength": 280}),
         }
