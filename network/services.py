@@ -8,12 +8,15 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
 import vobject
 
+from intranet.core.caching import remember
+from intranet.core.collation import by_name, sort_key, sorted_by_name
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_staff_member
 
@@ -29,6 +32,7 @@ from .models import (
 from .models.hours import after_hours_q, hours_exist, open_at_q
 
 PAGE_SIZE = 20
+OFFICES_PAGE_SIZE = 12
 OFFICE_CATEGORY = "office"
 OFFICE_PANEL_HOOK = "register_office_panel"
 
@@ -52,19 +56,30 @@ def providers_queryset(user) -> QuerySet:
     queryset = ServiceProvider.objects.prefetch_related(
         "languages",
         Prefetch("opening_hours", queryset=ProviderOpeningHours.objects.order_by("sort_order")),
-    ).order_by("name")
+    ).order_by(by_name("name"))
     if not can_see_referral_notes(user):
         queryset = queryset.defer("referral_note")
     return queryset
 
 
-def filter_options() -> dict:
-    """Choices for the filter form: two queries whatever the data size."""
+def _choices_from_data() -> tuple[list[str], list[tuple[str, str]]]:
     municipalities = sorted(
         set(SupportOfficePage.objects.live().values_list("municipality", flat=True))
-        | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct())
+        | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct()),
+        key=sort_key,
     )
-    languages = [(lang.code, lang.label) for lang in Language.objects.all()]
+    languages = sorted_by_name(
+        [(lang.code, lang.label) for lang in Language.objects.all()], key=lambda lang: lang[1]
+    )
+    return municipalities, languages
+
+
+def filter_options() -> dict:
+    """Choices for the filter form: three queries whatever the data size, kept in the
+    cache (per language) until the data changes (intranet.core.caching)."""
+    municipalities, languages = remember(
+        f"directory-filter-options:{get_language()}", _choices_from_data
+    )
     categories = [(OFFICE_CATEGORY, _("Support offices")), *ServiceCategory.choices]
     return {"municipalities": municipalities, "categories": categories, "languages": languages}
 
@@ -131,6 +146,7 @@ def filtered_directory(params: QueryDict, user) -> DirectoryResult:
 def query_string_without_page(params: QueryDict) -> str:
     params = params.copy()
     params.pop("page", None)
+    params.pop("offices_page", None)
     params.pop("print", None)
     return params.urlencode()
 
@@ -139,10 +155,15 @@ def directory_context(request, page) -> dict:
     result = filtered_directory(request.GET, request.user)
     paginator = Paginator(result.providers, PAGE_SIZE)
     providers_page = paginator.get_page(request.GET.get("page"))
+    # Offices page on their own (?offices_page=): a national network has hundreds.
+    offices_page = Paginator(result.offices, OFFICES_PAGE_SIZE).get_page(
+        request.GET.get("offices_page")
+    )
     printing = bool(request.GET.get("print"))
     return {
         "filter_form": result.form,
-        "offices": list(result.offices[:20]),
+        "offices": list(result.offices[:500]) if printing else offices_page.object_list,
+        "offices_page": offices_page,
         "providers_page": providers_page,
         "providers": list(result.providers[:500]) if printing else providers_page.object_list,
         "query_string": query_string_without_page(request.GET),
@@ -239,6 +260,48 @@ def export_csv(params: QueryDict, user, base_url: str) -> str:
     for row in rows:
         writer.writerow([safe_cell(row[key]) for key, _label in columns])
     return buffer.getvalue()
+
+
+# --- Offline copy (field mode) -----------------------------------------------------------
+
+OFFLINE_MAX_PROVIDERS = 2000
+# What the offline copy leaves out of the export's columns: links lead to pages that are
+# not kept on the device, and the kind of row shows in its section.
+OFFLINE_LEFT_OUT = {"type", "url"}
+
+
+@dataclass
+class OfflineEntry:
+    name: str
+    phone: str
+    email: str
+    facts: list[tuple[str, str]]  # (label, value) for the columns this person may see
+
+
+def offline_directory(user) -> dict:
+    """Every office and service, with the fields ``user`` may see (the CSV export's columns,
+    so partners never get referral notes), for the copy kept on a device. A fixed number of
+    queries whatever the size of the directory."""
+    columns = [
+        (key, label)
+        for key, label in export_columns(user)
+        if key not in OFFLINE_LEFT_OUT | {"name", "phone", "email"}
+    ]
+    with_note = can_see_referral_notes(user)
+
+    def entry(row: dict, leave_out=()) -> OfflineEntry:
+        facts = [
+            (str(label), row[key]) for key, label in columns if row[key] and key not in leave_out
+        ]
+        return OfflineEntry(row["name"], row["phone"], row["email"], facts)
+
+    # An office's category is its section's heading.
+    offices = [entry(_office_row(office, ""), {"category"}) for office in offices_queryset()]
+    providers = [
+        entry(_provider_row(provider, "", with_note))
+        for provider in providers_queryset(user)[:OFFLINE_MAX_PROVIDERS]
+    ]
+    return {"offices": offices, "providers": providers}
 
 
 # --- vCard ------------------------------------------------------------------------------

@@ -165,6 +165,13 @@ def topic_request_from_suggestion(suggestion):
     )
 
 
+@hooks.register("register_search_type")
+def sessions_search_type():
+    from .search import SESSIONS
+
+    return SESSIONS
+
+
 @hooks.register("register_waiting_items")
 def training_waiting_items(request):
     """For coordinators: new topic requests to triage, and sessions held with people booked
@@ -211,3 +218,10 @@ def training_waiting_items(request):
             details=[str(session) for session in unrecorded],
         ),
     ]
+
+
+@hooks.register("register_scale_data", order=30)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

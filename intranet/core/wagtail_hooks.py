@@ -7,7 +7,7 @@ from wagtail.admin.ui.components import Component
 from .dashboard import DashboardPanel
 from .files import may_read
 from .roles import is_coordinator, is_staff_member
-from .visibility import can_see_page, visible_pages
+from .visibility import can_see_page, restrictions_for, visible_pages
 
 
 @hooks.register("on_serve_page", order=-10)
@@ -26,6 +26,10 @@ def forbid_hidden_pages_to_logged_in_users(next_serve_page):
             and not can_see_page(request.user, page)
         ):
             raise PermissionDenied
+        if page.alias_of_id is None:
+            # Wagtail's own view-restriction hook (next in the chain) asks the page for its
+            # restrictions: answer from the cached list instead of two queries.
+            page.get_view_restrictions = lambda: restrictions_for(page)
         return next_serve_page(page, request, serve_args, serve_kwargs)
 
     return inner
@@ -126,3 +130,18 @@ def authored_data(user):
     from .personal_data import authored
 
     return "authored", authored(user)
+
+
+@hooks.register("register_search_type")
+def pages_search_type():
+    from .page_search import PAGES
+
+    return PAGES
+
+
+@hooks.register("insert_global_admin_css")
+def admin_brand_colours():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin-brand.css"))

@@ -152,3 +152,10 @@ def knowledge_waiting_items(request):
             )
         )
     return items
+
+
+@hooks.register("register_scale_data", order=50)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

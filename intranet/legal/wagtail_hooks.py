@@ -116,3 +116,10 @@ def overdue_acknowledgements(request):
             ],
         )
     ]
+
+
+@hooks.register("register_scale_data", order=40)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

@@ -70,3 +70,17 @@ def profile_personal_data(user):
 
     data = profile_data(user)
     return None if data is None else ("profile", data)
+
+
+@hooks.register("register_search_type")
+def people_search_type():
+    from .search import PEOPLE
+
+    return PEOPLE
+
+
+@hooks.register("register_scale_data", order=20)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)
