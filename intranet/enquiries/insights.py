@@ -31,6 +31,10 @@ from .insight_tables import NONE, OTHERS, Question, Section, sections_for
 
 TOP_SERVICES = 10
 TOP_QUESTIONS = 10
+# Columns of the topic × office table: a national network has hundreds of offices, so the
+# busiest ones and one "other offices" column (the table stays readable, and suppression,
+# which solves the whole page's counts together, stays quick).
+TOP_OFFICES = 12
 N, VISITS, PEOPLE = "enquiries", "visits", "people-reached"
 
 
@@ -93,14 +97,25 @@ class _Page:
             # Offices no longer published keep their counts (the total must add up).
             offices = SupportOfficePage.objects.filter(Q(pk__in=office_ids) | Q(live=True))
             self.offices = sorted(offices, key=lambda o: sort_key(o.place_name))
+            columns = [o.pk for o in self.offices]
+            if len(columns) > TOP_OFFICES:
+                totals = Counter()
+                for (_topic, office), n in counts.items():
+                    totals[office] += n
+                kept = {k for k, _n in top_with_others(totals, TOP_OFFICES - 1, OTHERS)}
+                folded = Counter()
+                for (topic, office), n in counts.items():
+                    folded[(topic, office if office in kept else OTHERS)] += n
+                counts = dict(folded)
+                columns = [pk for pk in columns if pk in kept] + [OTHERS]
             sheet.grid(
                 "topic-office",
                 counts,
                 self.topics,
-                [o.pk for o in self.offices],
+                columns,
                 total=N,
                 row_total_names={t: ("topic", t) for t in self.topics},
-                column_total_names={o.pk: ("office", o.pk) for o in self.offices},
+                column_total_names={pk: ("office", pk) for pk in columns},
             )
         else:
             counts = flatten(enquiry_counts(["topic"], f))

@@ -359,3 +359,30 @@ def test_the_attack_does_find_a_cell_hidden_without_secondary_suppression(
     channel_rows[-1][1] = str(len(entries))
     found = _attack(tables, [row[0] for row in tables["table-by-month"][1:-1]], [])
     assert ("table-by-channel", small[0][0], 1) in found
+
+
+@pytest.mark.django_db
+def test_a_network_of_many_offices_shows_the_busiest_and_the_others_together(
+    login, coordinator_user, staff_user
+):
+    """Hundreds of offices would make a table nobody reads (and a suppression too slow to
+    solve): the eleven busiest offices, then one column for all the others."""
+    from tests.network.factories import SupportOfficeFactory
+
+    offices = [
+        SupportOfficeFactory(title=f"Gabinete {n:02d}", municipality=f"Concelho {n:02d}")
+        for n in range(20)
+    ]
+    log = []
+    for n, office in enumerate(offices):
+        log += rows(office, 10 + n, topic="housing", author=staff_user)
+    Enquiry.objects.bulk_create(log)
+    html = login(coordinator_user).get("/insights/").content.decode()
+    table = html_tables(html)["table-topic-office"]
+    header = table[0]
+    assert header[-2:] == ["Other offices", "Total"]
+    assert len(header) == 1 + 11 + 2
+    assert "Gabinete 19" in header and "Gabinete 00" not in header  # the busiest kept
+    total_row = table[-1]
+    assert number(total_row[-1]) == sum(10 + n for n in range(20))
+    assert number(total_row[-2]) == sum(10 + n for n in range(9))  # offices 00 to 08
