@@ -8,11 +8,20 @@ PORT ?= 8000
 
 .PHONY: run install migrate demo serve test test-fast test-postgres lint format messages check bench loadtest audit clean
 
+# Installing: with uv (a PyPI package, several times faster than pip), fetched into the
+# venv first; with pip when uv cannot be had or fails. Each step says what it is doing.
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	@test -x $(PY) || { echo "== creating $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	@$(PY) -m uv --version >/dev/null 2>&1 || { echo "== fetching uv"; \
+	  $(PY) -m pip install --quiet --disable-pip-version-check uv || true; }
+	@if $(PY) -m uv --version >/dev/null 2>&1; then \
+	  echo "== installing the dependencies (uv)"; \
+	  $(PY) -m uv pip install --quiet --python $(PY) -e '.[dev]' && exit 0; \
+	  echo "uv failed: trying pip"; \
+	fi; \
+	echo "== installing the dependencies (pip, a few minutes)"; \
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -21,8 +30,11 @@ migrate: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
-demo: migrate
-	$(PY) manage.py load_demo
+# Tables and demo data in one process (manage.py setup_demo), with progress.
+demo: install
+	@echo "== database and demo data"
+	mkdir -p var
+	$(PY) manage.py setup_demo
 
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ — log in as staff / sem-fronteiras-demo"
@@ -66,6 +78,8 @@ format: install
 # Refresh the pt-PT catalogue after adding strings, then fill in the new msgstr lines.
 messages: install
 	$(PY) manage.py makemessages -l pt_PT -l en --ignore='.venv/*' --ignore='var/*' --no-obsolete
+	# The Wagtail admin strings Wagtail's pt_PT catalogue lacks (locale/wagtail-admin/).
+	msgcat --use-first -o locale/pt_PT/LC_MESSAGES/django.po locale/pt_PT/LC_MESSAGES/django.po locale/wagtail-admin/pt_PT.po
 	$(PY) manage.py compilemessages --ignore='.venv/*'
 
 check: install

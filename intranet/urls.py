@@ -5,10 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from intranet.core import field_mode
 from intranet.core import views as core_views
 
 urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
+    # Field mode: at the root, so that the service worker's scope is the whole site.
+    path("sw.js", field_mode.service_worker, name="service-worker"),
+    path("manifest.webmanifest", field_mode.manifest, name="web-manifest"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
@@ -26,6 +30,7 @@ urlpatterns = [
     ),
     path("accounts/lockouts/", core_views.lockouts, name="lockouts"),
     path("accounts/my-data.json", core_views.my_data, name="my-data"),
+    path("accounts/logout/", core_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),

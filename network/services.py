@@ -2,17 +2,21 @@
 
 import csv
 import io
+import math
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
 import vobject
 
+from intranet.core.caching import remember
+from intranet.core.collation import by_name, sort_key, sorted_by_name
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_staff_member
 
@@ -28,6 +32,7 @@ from .models import (
 from .models.hours import after_hours_q, hours_exist, open_at_q
 
 PAGE_SIZE = 20
+OFFICES_PAGE_SIZE = 12
 OFFICE_CATEGORY = "office"
 OFFICE_PANEL_HOOK = "register_office_panel"
 
@@ -51,19 +56,30 @@ def providers_queryset(user) -> QuerySet:
     queryset = ServiceProvider.objects.prefetch_related(
         "languages",
         Prefetch("opening_hours", queryset=ProviderOpeningHours.objects.order_by("sort_order")),
-    ).order_by("name")
+    ).order_by(by_name("name"))
     if not can_see_referral_notes(user):
         queryset = queryset.defer("referral_note")
     return queryset
 
 
-def filter_options() -> dict:
-    """Choices for the filter form: two queries whatever the data size."""
+def _choices_from_data() -> tuple[list[str], list[tuple[str, str]]]:
     municipalities = sorted(
         set(SupportOfficePage.objects.live().values_list("municipality", flat=True))
-        | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct())
+        | set(ServiceProvider.objects.values_list("municipality", flat=True).distinct()),
+        key=sort_key,
     )
-    languages = [(lang.code, lang.label) for lang in Language.objects.all()]
+    languages = sorted_by_name(
+        [(lang.code, lang.label) for lang in Language.objects.all()], key=lambda lang: lang[1]
+    )
+    return municipalities, languages
+
+
+def filter_options() -> dict:
+    """Choices for the filter form: three queries whatever the data size, kept in the
+    cache (per language) until the data changes (intranet.core.caching)."""
+    municipalities, languages = remember(
+        f"directory-filter-options:{get_language()}", _choices_from_data
+    )
     categories = [(OFFICE_CATEGORY, _("Support offices")), *ServiceCategory.choices]
     return {"municipalities": municipalities, "categories": categories, "languages": languages}
 
@@ -130,6 +146,7 @@ def filtered_directory(params: QueryDict, user) -> DirectoryResult:
 def query_string_without_page(params: QueryDict) -> str:
     params = params.copy()
     params.pop("page", None)
+    params.pop("offices_page", None)
     params.pop("print", None)
     return params.urlencode()
 
@@ -138,10 +155,15 @@ def directory_context(request, page) -> dict:
     result = filtered_directory(request.GET, request.user)
     paginator = Paginator(result.providers, PAGE_SIZE)
     providers_page = paginator.get_page(request.GET.get("page"))
+    # Offices page on their own (?offices_page=): a national network has hundreds.
+    offices_page = Paginator(result.offices, OFFICES_PAGE_SIZE).get_page(
+        request.GET.get("offices_page")
+    )
     printing = bool(request.GET.get("print"))
     return {
         "filter_form": result.form,
-        "offices": list(result.offices[:20]),
+        "offices": list(result.offices[:500]) if printing else offices_page.object_list,
+        "offices_page": offices_page,
         "providers_page": providers_page,
         "providers": list(result.providers[:500]) if printing else providers_page.object_list,
         "query_string": query_string_without_page(request.GET),
@@ -240,6 +262,48 @@ def export_csv(params: QueryDict, user, base_url: str) -> str:
     return buffer.getvalue()
 
 
+# --- Offline copy (field mode) -----------------------------------------------------------
+
+OFFLINE_MAX_PROVIDERS = 2000
+# What the offline copy leaves out of the export's columns: links lead to pages that are
+# not kept on the device, and the kind of row shows in its section.
+OFFLINE_LEFT_OUT = {"type", "url"}
+
+
+@dataclass
+class OfflineEntry:
+    name: str
+    phone: str
+    email: str
+    facts: list[tuple[str, str]]  # (label, value) for the columns this person may see
+
+
+def offline_directory(user) -> dict:
+    """Every office and service, with the fields ``user`` may see (the CSV export's columns,
+    so partners never get referral notes), for the copy kept on a device. A fixed number of
+    queries whatever the size of the directory."""
+    columns = [
+        (key, label)
+        for key, label in export_columns(user)
+        if key not in OFFLINE_LEFT_OUT | {"name", "phone", "email"}
+    ]
+    with_note = can_see_referral_notes(user)
+
+    def entry(row: dict, leave_out=()) -> OfflineEntry:
+        facts = [
+            (str(label), row[key]) for key, label in columns if row[key] and key not in leave_out
+        ]
+        return OfflineEntry(row["name"], row["phone"], row["email"], facts)
+
+    # An office's category is its section's heading.
+    offices = [entry(_office_row(office, ""), {"category"}) for office in offices_queryset()]
+    providers = [
+        entry(_provider_row(provider, "", with_note))
+        for provider in providers_queryset(user)[:OFFLINE_MAX_PROVIDERS]
+    ]
+    return {"offices": offices, "providers": providers}
+
+
 # --- vCard ------------------------------------------------------------------------------
 
 
@@ -300,34 +364,91 @@ def provider_vcard(provider: ServiceProvider, user, base_url: str) -> str:
 
 # The part of the Alentejo the network covers; the schematic needs no tiles or network.
 MAP_BOUNDS = {"west": -8.45, "east": -7.55, "north": 38.75, "south": 38.05}
-MAP_SIZE = (600, 480)
+MAP_WIDTH = 600
+EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE_LATITUDE = 111.2
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine): the straight line, not the road."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def office_map(offices) -> dict:
-    width, height = MAP_SIZE
+    """A schematic of the region drawn from the offices' coordinates: an equirectangular
+    projection of MAP_BOUNDS (corrected for the latitude, so distances look right), a
+    graticule every 0.1°, each office a labelled point, and a line from the association's
+    office (the one not in a town hall, when there is exactly one) to each of the others
+    with the distance as the crow flies. No municipality outlines: no openly licensed
+    boundary file is available from a package registry (see docs/architecture.md)."""
     span_x = MAP_BOUNDS["east"] - MAP_BOUNDS["west"]
     span_y = MAP_BOUNDS["north"] - MAP_BOUNDS["south"]
-    points = []
+    middle = math.radians((MAP_BOUNDS["north"] + MAP_BOUNDS["south"]) / 2)
+    km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(middle)
+    width = MAP_WIDTH
+    # One kilometre is as long across as up and down.
+    height = round(width * span_y * KM_PER_DEGREE_LATITUDE / (span_x * km_per_degree_longitude))
+
+    def project(lat: float, lon: float) -> tuple[float, float]:
+        x = (lon - MAP_BOUNDS["west"]) / span_x * width
+        y = (MAP_BOUNDS["north"] - lat) / span_y * height
+        return round(x, 1), round(y, 1)
+
+    placed = []
     for office in offices:
         if office.latitude is None or office.longitude is None:
             continue
-        x = (float(office.longitude) - MAP_BOUNDS["west"]) / span_x * width
-        y = (MAP_BOUNDS["north"] - float(office.latitude)) / span_y * height
+        lat, lon = float(office.latitude), float(office.longitude)
+        x, y = project(lat, lon)
         if 0 <= x <= width and 0 <= y <= height:
-            points.append(
-                {
-                    "office": office,
-                    "x": round(x, 1),
-                    "y": round(y, 1),
-                    "label_x": round(x + 9, 1),
-                    "label_y": round(y + 4, 1),
-                }
-            )
-    # 10 km across at the region's latitude (a degree of longitude is about 87 km there).
-    scale_px = 10 / (87.3 * span_x) * width
+            placed.append((office, lat, lon, x, y))
+    outside_town_halls = [row for row in placed if not row[0].in_town_hall]
+    hub = outside_town_halls[0] if len(outside_town_halls) == 1 else None
+    points = []
+    for office, lat, lon, x, y in placed:
+        # Labels to the left on the map's right-hand third, so none runs off the edge.
+        left = x > width * 0.68
+        point = {
+            "office": office,
+            "x": x,
+            "y": y,
+            "label_x": round(x - 11 if left else x + 11, 1),
+            "label_y": round(y + 4, 1),
+            "anchor": "end" if left else "start",
+            "is_hub": hub is not None and office.pk == hub[0].pk,
+            "distance": None,
+        }
+        if hub is not None and not point["is_hub"]:
+            km = distance_km(hub[1], hub[2], lat, lon)
+            point["distance"] = round(km)
+            point["line"] = {
+                "x1": hub[3],
+                "y1": hub[4],
+                "x2": x,
+                "y2": y,
+                "mid_x": round((hub[3] + x) / 2, 1),
+                "mid_y": round((hub[4] + y) / 2, 1),
+            }
+        points.append(point)
+    graticule = {
+        "x": [
+            project(MAP_BOUNDS["north"], MAP_BOUNDS["west"] + step / 10)[0]
+            for step in range(1, round(span_x * 10))
+        ],
+        "y": [
+            project(MAP_BOUNDS["south"] + step / 10, MAP_BOUNDS["west"])[1]
+            for step in range(1, round(span_y * 10))
+        ],
+    }
+    scale_px = 10 / (km_per_degree_longitude * span_x) * width
     return {
         "width": width,
         "height": height,
         "points": points,
+        "hub": next((p for p in points if p["is_hub"]), None),
+        "graticule": graticule,
         "scale_end": round(20 + scale_px, 1),
     }

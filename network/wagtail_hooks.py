@@ -1,12 +1,15 @@
 from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from intranet.core.collation import by_name
 from intranet.core.dashboard import DashboardPanel
+from intranet.core.field_mode import OfflinePage
 from intranet.core.roles import is_staff_member
 from intranet.core.search import SearchElsewhere
 from intranet.core.sections import section_url
@@ -123,7 +126,7 @@ def providers_for_topic(request, topic, municipality):
                 output_field=IntegerField(),
             )
         )
-        .order_by("here", "name")
+        .order_by("here", by_name("name"))
         .only("id", "name", "slug", "municipality", "category")[:PER_KIND]
     )
     return [
@@ -135,6 +138,26 @@ def providers_for_topic(request, topic, municipality):
         )
         for provider in providers
     ]
+
+
+@hooks.register("register_offline_pages")
+def offline_directory_page(request):
+    """Everyone who may open the directory (partners too) keeps a copy for no signal."""
+    return [OfflinePage(url=reverse("network:offline-directory"), title=_("Network directory"))]
+
+
+@hooks.register("register_search_type")
+def offices_search_type():
+    from .search import OFFICES
+
+    return OFFICES
+
+
+@hooks.register("register_search_type")
+def services_search_type():
+    from .search import SERVICES
+
+    return SERVICES
 
 
 @hooks.register("register_scale_data", order=10)

@@ -33,6 +33,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: what one test cached (pages, roles, the
+    dashboard) belongs to data rolled back at its end."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def staff_user(db):
     return StaffFactory(username="tecnica", first_name="Joana", last_name="Simões")

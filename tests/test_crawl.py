@@ -8,6 +8,7 @@ end, so the other test modules see an empty database as usual.
 """
 
 import io
+import re
 from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -219,19 +220,66 @@ def _portuguese_chrome():
     }
 
 
+# Dates and times as an American locale writes them: "12/15/2025", "Jan. 19", "9:30 a.m.".
+US_DATES = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b[ap]\.m\.|\b(?:Jan|Feb|Mar|Apr|Aug|Sept|Oct|Nov|Dec)\."
+)
+# Words of the Portuguese interface that are a whole label on their own (a button, a
+# link, a heading) and never a whole text of demo content.
+PORTUGUESE_LABELS = {
+    "Pesquisar",
+    "Sair",
+    "Guardar",
+    "Cancelar",
+    "Entrar",
+    "Seguinte",
+    "Anterior",
+    "Editar",
+    "Voltar",
+    "Hoje",
+    "Fechado",
+    "Aberto",
+    "Sessões",
+    "Presenças",
+    "Pedidos",
+    "Relatório",
+    "Pessoas",
+    "Diretório da rede",
+    "Base de conhecimento",
+    "Atualizações legais",
+    "Programa de formação",
+    "Formação",
+    "Início",
+    "Páginas",
+    "Serviços",
+    "Gabinetes de apoio",
+}
+# Street names keep their capitals ("Rua 25 de Abril").
+CAPITALISED_MONTHS = re.compile(
+    r"(?<!Rua )(?<!Avenida )(?<!Largo )(?<!Praça )\b\d{1,2}\s+(?:de\s+)?"
+    r"(?:Janeiro|Fevereiro|Março|Abril|Maio|Junho|Julho|Agosto|Setembro|Outubro|Novembro"
+    r"|Dezembro)\b"
+)
+
+
 @pytest.mark.django_db
-def test_crawl_english_interface_has_no_portuguese_chrome(demo):
-    from wagtail.models import Page
+@pytest.mark.parametrize("username", ["staff", "coordinator", "partner"])
+def test_crawl_english_interface_has_no_portuguese_chrome_nor_us_dates(demo, username):
+    from wagtail.models import Page, get_page_models
 
     from taggit.models import Tag
 
-    # Page titles (section names in the menu included) and tags are content, written in
-    # Portuguese whatever the interface language.
-    content = set(Page.objects.values_list("title", flat=True))
+    from intranet.core.models import SectionPage
+
+    # Page titles and tags are content, written in Portuguese whatever the interface
+    # language; the sections' names are interface words (they have English titles).
+    sections = [m for m in get_page_models() if issubclass(m, SectionPage)]
+    section_titles = {p.title for p in Page.objects.type(*sections)}
+    content = set(Page.objects.values_list("title", flat=True)) - section_titles
     content |= {f"{title} · Sem Fronteiras" for title in content}
     content |= set(Tag.objects.values_list("name", flat=True))
-    chrome = _portuguese_chrome() - content
-    untranslated = {}
+    chrome = (_portuguese_chrome() | PORTUGUESE_LABELS) - content
+    untranslated, us_dates = {}, {}
 
     def check(url, html):
         parser = _Text()
@@ -239,10 +287,45 @@ def test_crawl_english_interface_has_no_portuguese_chrome(demo):
         found = chrome.intersection(parser.chunks)
         if found:
             untranslated[url] = sorted(found)
+        dates = {m.group() for chunk in parser.chunks for m in US_DATES.finditer(chunk)}
+        if dates:
+            us_dates[url] = sorted(dates)
 
-    statuses, _links, _redirects = crawl(_client("staff", language="en"), limit=150, on_page=check)
-    assert len(statuses) > 10
+    statuses, _links, _redirects = crawl(_client(username, language="en"), limit=150, on_page=check)
+    assert len(statuses) > 5
     assert not untranslated, f"Portuguese interface text in English pages: {untranslated}"
+    assert not us_dates, f"American dates in English pages: {us_dates}"
+
+
+@pytest.mark.django_db
+def test_crawl_portuguese_months_are_lower_case(demo):
+    capitalised = {}
+
+    def check(url, html):
+        parser = _Text()
+        parser.feed(html)
+        found = {m.group() for chunk in parser.chunks for m in CAPITALISED_MONTHS.finditer(chunk)}
+        if found:
+            capitalised[url] = sorted(found)
+
+    statuses, _links, _redirects = crawl(_client("coordinator"), limit=150, on_page=check)
+    assert len(statuses) > 10
+    assert not capitalised, f"Capitalised months in pt-PT pages: {capitalised}"
+
+
+@pytest.mark.django_db
+def test_demo_search_examples(demo):
+    """The examples of the site search work on the demo data (issue 15)."""
+
+    def found(username, query):
+        response = _client(username).get("/search/", {"q": query})
+        return {group.type.key: group.count for group in response.context["groups"]}
+
+    assert found("staff", "Pestana")["people"] >= 1
+    assert {"people", "offices", "services"} <= set(found("staff", "ucraniano"))
+    partner = found("partner", "saúde")
+    assert partner["services"] >= 8 and "people" not in partner and "sessions" not in partner
+    assert found("partner", "saude") == partner
 
 
 def test_internal_link_filter():

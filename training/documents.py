@@ -84,8 +84,8 @@ def certificate_pdf(certificate: Certificate, language: str | None = None) -> by
                 y,
                 _("between %(start)s and %(end)s")
                 % {
-                    "start": date_format(certificate.first_date, _("j F Y")),
-                    "end": date_format(certificate.last_date, _("j F Y")),
+                    "start": date_format(certificate.first_date, "DATE_FORMAT"),
+                    "end": date_format(certificate.last_date, "DATE_FORMAT"),
                 },
             )
         y -= 1.8 * cm
@@ -106,7 +106,7 @@ def certificate_pdf(certificate: Certificate, language: str | None = None) -> by
             3 * cm,
             y,
             _("Issued on %(date)s")
-            % {"date": date_format(timezone.localdate(certificate.issued_at), _("j F Y"))},
+            % {"date": date_format(timezone.localdate(certificate.issued_at), "DATE_FORMAT")},
         )
         y -= 0.7 * cm
         pdf.drawString(3 * cm, y, _("Verification code: %(code)s") % {"code": certificate.code})

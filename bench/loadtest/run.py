@@ -88,6 +88,12 @@ def _environment(database_url: str | None) -> dict:
         "ALLOWED_HOSTS": HOST,
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
         "LOG_LEVEL": "ERROR",
+        # Several workers share sessions and cached pages through Redis (required by the
+        # production settings); a key prefix of its own keeps other sites' keys apart.
+        "REDIS_URL": os.environ.get(
+            "LOADTEST_REDIS_URL", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+        ),
+        "CACHE_KEY_PREFIX": f"loadtest-{time.time_ns()}",
     }
     env.pop("DATABASE_URL", None)
     if database_url:

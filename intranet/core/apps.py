@@ -8,7 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Intranet core")
 
     def ready(self):
-        from . import partner_scope  # noqa: F401 (its receivers clear the cached addresses)
+        from . import (  # noqa: F401 (their receivers)
+            caching,  # cached fragments and roles forgotten when content changes
+            collation,  # registers the Portuguese collation on SQLite
+            database,  # SQLite PRAGMAs once per connection
+            partner_scope,  # cached section addresses cleared on publish, move...
+        )
         from .files import connect_signals
         from .notifications import take_over_workflow_emails
 

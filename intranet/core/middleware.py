@@ -10,9 +10,12 @@ from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.models import Site
+
 from csp.middleware import CSPMiddleware
 
 from . import partner_scope
+from .caching import remember
 from .roles import is_partner
 
 LAST_SEEN_KEY = "intranet_last_seen"
@@ -38,6 +41,30 @@ class PreferredLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class CachedSiteMiddleware:
+    """The Wagtail site of the request (and its home page) from the cache.
+
+    Wagtail looks the site up on every request and keeps it on ``request._wagtail_site``;
+    sites and the home page change rarely, and any change moves the content generation
+    (intranet.core.caching), so a request normally runs no query for them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        host, port = request._get_raw_host(), request.get_port()
+
+        def find():
+            site = Site._find_for_request(request)
+            if site is not None:
+                site.root_page = site.root_page.specific  # routing starts from it
+            return site
+
+        request._wagtail_site = remember(f"site:{host}:{port}", find, request=request)
+        return self.get_response(request)
 
 
 class PartnerScopeMiddleware:

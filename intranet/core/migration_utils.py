@@ -101,3 +101,20 @@ def create_section(apps, model_label, slug, title, staff_permissions=()):
     if staff_permissions:
         grant_page_permissions(apps, section, "Staff", staff_permissions)
     return section
+
+
+def set_english_title(apps, model_label: str, title_en: str):
+    """Give a section its English title where it has none yet, on the page and on its
+    revisions (the editor starts from the latest revision, which must not forget it)."""
+    app_label, model_name = model_label.split(".")
+    Model = apps.get_model(app_label, model_name)
+    Revision = apps.get_model("wagtailcore", "Revision")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    page_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
+    for page in Model.objects.filter(title_en=""):
+        Model.objects.filter(pk=page.pk).update(title_en=title_en)
+        revisions = Revision.objects.filter(base_content_type=page_type, object_id=str(page.pk))
+        for revision in revisions:
+            if isinstance(revision.content, dict) and not revision.content.get("title_en"):
+                revision.content["title_en"] = title_en
+                revision.save(update_fields=["content"])

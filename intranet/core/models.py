@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +19,14 @@ class HomePage(Page):
     """The dashboard: each app contributes panels through the register_dashboard_panel hook."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("The dashboard's name in the English interface; the title if empty."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     # No subpage_types: each section declares ``parent_page_types = ["core.HomePage"]``
@@ -31,11 +38,54 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page (dashboard)")
 
+    def route(self, request, path_components):
+        """Find the page at ``path_components`` below the dashboard: from the cache, or in
+        two queries.
+
+        Wagtail's own routing asks the database twice per level (the child by slug, then
+        its specific page). Here the pages along the path are found together by
+        ``url_path`` and only the last one (or one whose class routes by itself) is made
+        specific; the page found is kept in the cache until any page changes
+        (intranet.core.caching). The result is the same: 404 for a missing level, the
+        page's own ``route`` (which refuses a page that is not live) at the end.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        from .caching import remember
+
+        key = "route:" + "/".join(path_components)
+        found = remember(key, lambda: self._find_below(path_components), request=request)
+        if found is None:
+            raise Http404
+        page, remaining = found
+        return page.route(request, remaining)
+
+    def _find_below(self, path_components):
+        """(the specific page that routes the rest, the components left), or None."""
+        prefixes = [
+            self.url_path + "".join(f"{part}/" for part in path_components[: i + 1])
+            for i in range(len(path_components))
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+        }
+        for depth, prefix in enumerate(prefixes):
+            page = found.get(prefix)
+            if page is None or page.depth != self.depth + depth + 1:
+                return None
+            page_class = page.specific_class
+            if page_class is None:
+                return None
+            if depth == len(prefixes) - 1 or page_class.route is not Page.route:
+                return page.specific, path_components[depth + 1 :]
+        return None
+
     def get_context(self, request, *args, **kwargs):
-        from .dashboard import panels_for
+        from .dashboard import rendered_panels
 
         context = super().get_context(request, *args, **kwargs)
-        context["panels"] = panels_for(request)
+        context["panels_html"] = rendered_panels(request)
         return context
 
 
@@ -62,12 +112,27 @@ class ContentPage(Page):
 
 
 class SectionPage(Page):
-    """Base for the fixed top-level sections of the dashboard (one of each)."""
+    """Base for the fixed top-level sections of the dashboard (one of each).
+
+    Section names are interface words (navigation, dashboard, headings), so each has an
+    English title beside its Portuguese one (``title_en``), shown when English is active
+    (``localised_title``). The pages below them are content, written in one language.
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=255,
+        blank=True,
+        help_text=_("The section's name in the English interface; the title if empty."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("title_en", boost=2),
+        index.SearchField("intro"),
+    ]
 
     parent_page_types = ["core.HomePage"]
     max_count = 1
@@ -199,3 +264,35 @@ class NotificationOptOut(models.Model):
 
     def __str__(self):
         return f"{self.user} ✕ {self.kind}"
+
+
+def localised_title(page) -> str:
+    """The page's title in the active language: a section's ``title_en`` (or the value
+    annotated by ``with_english_titles``) when English is active and it has one."""
+    from django.utils.translation import get_language
+
+    if (get_language() or "").startswith("en"):
+        english = getattr(page, "title_en", "")
+        if english:
+            return english
+    return page.title
+
+
+def with_english_titles(pages):
+    """A queryset of plain ``Page`` objects annotated with ``title_en`` (one query, whatever
+    the section types): the navigation lists sections without fetching each one."""
+    from django.db.models import CharField, OuterRef, Subquery, Value
+    from django.db.models.functions import Coalesce
+
+    from wagtail.models import get_page_models
+
+    subqueries = [
+        Subquery(model.objects.filter(pk=OuterRef("pk")).values("title_en")[:1])
+        for model in get_page_models()
+        if issubclass(model, SectionPage) and not model._meta.abstract
+    ]
+    return pages.annotate(
+        title_en=Coalesce(*subqueries, Value(""), output_field=CharField())
+        if subqueries
+        else Value("", output_field=CharField())
+    )

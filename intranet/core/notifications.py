@@ -41,6 +41,8 @@ from wagtail import hooks
 
 from django_tasks import task
 
+# Links in e-mails follow one rule for the whole site; apps import absolute_url from here.
+from .links import absolute_url, base_url  # noqa: F401
 from .models import Notification, NotificationOptOut
 
 HOOK_NAME = "register_notification_kind"
@@ -54,13 +56,6 @@ class NotificationKind:
     build: Callable[[User, dict], dict[str, Any] | None]
     help_text: str = ""
     optional: bool = True
-
-
-def absolute_url(path: str) -> str:
-    """An address for e-mails, calendar files and exports, from ``WAGTAILADMIN_BASE_URL``."""
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 @cache
@@ -135,7 +130,7 @@ def render_email(kind: NotificationKind, recipient: User, params: dict) -> tuple
         context = {
             "recipient": recipient,
             "recipient_name": recipient.get_full_name() or recipient.get_username(),
-            "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+            "base_url": base_url(),
             **context,
         }
         subject = render_to_string(f"{kind.template}_subject.txt", context, using="text")

@@ -1,11 +1,14 @@
 """The intranet's roles. Groups are created by a data migration (core 0003).
 
-A user's group names are read once per user object and kept on it, so that templates and
-views asking "is this a coordinator?" many times cost one query.
+A user's group names are kept on the user object, so that templates and views asking "is
+this a coordinator?" many times ask once, and in the cache between requests (forgotten
+when groups change: intranet.core.caching), so that most requests run no query for them.
 """
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.utils.translation import gettext_lazy as _
+
+from .caching import remember
 
 STAFF = "Staff"
 COORDINATORS = "Coordinators"
@@ -24,9 +27,17 @@ def group_names(user: User | AnonymousUser) -> frozenset[str]:
         return frozenset()
     cached = getattr(user, "_intranet_group_names", None)
     if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
+        cached = remember(
+            f"groups:{user.pk}", lambda: frozenset(user.groups.values_list("name", flat=True))
+        )
         user._intranet_group_names = cached
     return cached
+
+
+def groups_key(user) -> str:
+    """Names what a user's access depends on (superuser, or the groups): the key under
+    which what is the same for everyone with that access is cached."""
+    return "superuser" if user.is_superuser else ",".join(sorted(group_names(user)))
 
 
 def is_coordinator(user) -> bool:

@@ -1,17 +1,33 @@
-"""Site search finds pages; some things people look for are not pages (the directory's
-services are models with their own search). Apps offer their own search next to the
-results through the ``register_search_elsewhere`` hook:
-``fn(request, query) -> SearchElsewhere | None``.
+"""One search box for everything a person may see.
+
+Pages are the core's own type; every other kind of thing (people, services, training
+sessions) comes from the app that owns it through the ``register_search_type`` hook,
+``fn() -> SearchType``, so the core never imports a feature app. Each type searches with
+Wagtail's search backend (the database backend: SQLite FTS5, whose tokenizer folds accents,
+or PostgreSQL full text) on a queryset the app has already narrowed to what the person may
+see, and turns a result into a ``SearchHit`` (title, address, a line saying what it is, and
+plain texts to cut a snippet from). The core groups results by type, best match first,
+highlights the words matched and cuts the snippet (``snippet``).
+
+Apps may also offer their own search next to the results through the
+``register_search_elsewhere`` hook: ``fn(request, query) -> SearchElsewhere | None``.
 """
 
+import html
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import HttpRequest
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
 
 from wagtail import hooks
 
 HOOK_NAME = "register_search_elsewhere"
+TYPE_HOOK_NAME = "register_search_type"
 
 
 @dataclass
@@ -40,3 +56,161 @@ def plain_words(text: str) -> str:
     """The words of ``text``, space-separated; "" when there are none."""
     words = _WORD.findall((text or "")[:MAX_QUERY_LENGTH].replace("_", " "))
     return " ".join(words[:MAX_WORDS])
+
+
+# --- types of things to find -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    title: str
+    url: str
+    # What the thing is, in a few words: "Centro de saúde · Alvito", "Técnica · Portel".
+    kind: str = ""
+    # Plain texts (HTML is stripped) the snippet is cut from, most telling first.
+    texts: Sequence[str] = ()
+
+
+@dataclass(frozen=True)
+class SearchType:
+    """A kind of thing the site search finds.
+
+    ``search(request, words)`` answers Wagtail search results (``queryset.search(words)``)
+    on what ``request.user`` may see, or None when the person may not see this type at all
+    (partners: no people, no sessions). The queryset carries the ``select_related`` /
+    ``prefetch_related`` that ``hit`` needs, so a page of results costs a fixed number of
+    queries. ``page_model``: a page type this search finds, which the general page search
+    then leaves to it.
+    """
+
+    key: str
+    label: str
+    order: int
+    search: Callable[[HttpRequest, str], Any]
+    hit: Callable[[Any, HttpRequest], SearchHit]
+    page_model: type | None = None
+
+
+def search_queryset(queryset, words: str):
+    """Wagtail's search backend on ``queryset`` (which keeps its filters, select_related and
+    prefetches): every word must match, best match first."""
+    from wagtail.search.backends import get_search_backend
+
+    return get_search_backend().search(words, queryset, operator="and")
+
+
+def search_types() -> list[SearchType]:
+    types = [fn() for fn in hooks.get_hooks(TYPE_HOOK_NAME)]
+    return sorted(types, key=lambda t: (t.order, t.key))
+
+
+def search_type(key: str) -> SearchType | None:
+    return next((t for t in search_types() if t.key == key), None)
+
+
+@dataclass
+class ResultGroup:
+    type: SearchType
+    count: int
+    hits: list[tuple[SearchHit, SafeString, SafeString]] = field(default_factory=list)
+
+
+def present(search_type: SearchType, objects: Iterable, words: str, request: HttpRequest) -> list:
+    """(hit, highlighted title, highlighted snippet) for each object."""
+    hits = []
+    for obj in objects:
+        hit = search_type.hit(obj, request)
+        hits.append((hit, highlight(hit.title, words), snippet(hit.texts, words)))
+    return hits
+
+
+def grouped_results(request: HttpRequest, words: str, per_group: int) -> list[ResultGroup]:
+    """The first ``per_group`` results of each type the person may see, types in order;
+    types with nothing found are left out."""
+    groups = []
+    for search_type in search_types():
+        results = search_type.search(request, words)
+        if results is None:
+            continue
+        found = list(results[:per_group])
+        if not found:
+            continue
+        count = len(found) if len(found) < per_group else results.count()
+        groups.append(ResultGroup(search_type, count, present(search_type, found, words, request)))
+    return groups
+
+
+# --- snippets and highlighting ------------------------------------------------------------
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """``text`` lower-cased without accents, with the index in ``text`` of each folded
+    character (so that matches found in the folded text can be marked in the original)."""
+    folded, where = [], []
+    for i, char in enumerate(text):
+        plain = "".join(
+            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
+        ).casefold()
+        for c in plain:
+            folded.append(c)
+            where.append(i)
+    return "".join(folded), where
+
+
+def _matches(text: str, words: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` where a word begins with one of ``words`` (accents and case
+    ignored), whole words of text marked: "saude" marks "Saúde", "ucran" marks "ucraniano"."""
+    terms = {_fold(w)[0] for w in words.split() if w}
+    if not terms:
+        return []
+    folded, where = _fold(text)
+    spans = []
+    for match in _WORD.finditer(folded):
+        if any(match.group().startswith(term) for term in terms):
+            start = where[match.start()]
+            end = where[match.end() - 1] + 1
+            spans.append((start, end))
+    return spans
+
+
+def highlight(text: str, words: str) -> SafeString:
+    """``text`` escaped, with the matched words in ``<mark>``."""
+    text = text or ""
+    out, last = [], 0
+    for start, end in _matches(text, words):
+        out += [escape(text[last:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        last = end
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+
+
+SNIPPET_LENGTH = 180
+
+
+def snippet(texts: Sequence[str], words: str, length: int = SNIPPET_LENGTH) -> SafeString:
+    """A short passage of the first text where a word matched (else the start of the first
+    text), about ``length`` characters, with the matched words highlighted."""
+    plain = [" ".join(html.unescape(strip_tags(t)).split()) for t in texts if t]
+    plain = [t for t in plain if t]
+    if not plain:
+        return mark_safe("")
+    chosen, first = plain[0], None
+    for text in plain:
+        spans = _matches(text, words)
+        if spans:
+            chosen, first = text, spans[0][0]
+            break
+    if len(chosen) <= length:
+        return highlight(chosen, words)
+    start = 0 if first is None else max(0, first - length // 3)
+    if start:
+        space = chosen.find(" ", start)
+        start = space + 1 if 0 <= space < first else start
+    end = start + length
+    if end < len(chosen):
+        space = chosen.rfind(" ", start, end)
+        end = space if space > start else end
+    cut = highlight(chosen[start:end], words)
+    prefix = "… " if start else ""
+    suffix = " …" if end < len(chosen) else ""
+    return mark_safe(f"{prefix}{cut}{suffix}")  # noqa: S308 - cut is escaped by highlight

@@ -2,7 +2,8 @@
 
 Sections are Wagtail pages, so editors may rename them or change their slug. Code asks
 here instead of writing ``/legal-updates/``: ``section_url("legal.LegalUpdateIndexPage")``.
-Answers are memoised per request (several links on one page cost one query).
+Answers are memoised per request (several links on one page cost one query) and kept in
+the cache between requests (forgotten when pages change: intranet.core.caching).
 """
 
 from django.apps import apps
@@ -10,6 +11,8 @@ from django.http import HttpRequest
 from django.urls import get_resolver
 
 from wagtail.models import Page
+
+from .caching import remember
 
 
 def section_page(model_label: str) -> Page | None:
@@ -21,8 +24,12 @@ def section_url(model_label: str, request: HttpRequest | None = None) -> str:
     memo = getattr(request, "_intranet_section_urls", None) if request is not None else None
     if memo is not None and model_label in memo:
         return memo[model_label]
-    page = section_page(model_label)
-    url = page.get_url(request) if page is not None else ""
+
+    def find() -> str:
+        page = section_page(model_label)
+        return (page.get_url(request) if page is not None else "") or ""
+
+    url = remember(f"section-url:{model_label}", find, request=request)
     if request is not None:
         if memo is None:
             memo = request._intranet_section_urls = {}

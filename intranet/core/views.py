@@ -17,28 +17,42 @@ from wagtail.images import get_image_model
 
 from .files import may_read
 from .permissions import coordinator_required
-from .search import plain_words, searches_elsewhere
+from .search import grouped_results, plain_words, present, search_type, searches_elsewhere
 from .throttling import over_limit, too_many_requests
-from .visibility import visible_pages
 
 SEARCH_PAGE_SIZE = 20
+SEARCH_GROUP_SIZE = 5
 
 
 @require_GET
 def search(request):
+    """Everything the person may see, grouped by type (the first few of each, with a link
+    to all of one type); ``?type=<key>`` lists one type, paginated."""
     query = request.GET.get("q", "").strip()[:200]
-    page_obj = None
-    elsewhere = []
-    if words := plain_words(query):
-        results = visible_pages(request.user).specific().search(words)
-        page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    words = plain_words(query)
+    chosen = search_type(request.GET.get("type", ""))
+    groups, page_obj, hits, elsewhere = [], None, [], []
+    if words and chosen is not None:
+        results = chosen.search(request, words)
+        if results is None:
+            chosen = None
+        else:
+            page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+            hits = present(chosen, page_obj.object_list, words, request)
+    if words and chosen is None:
+        groups = grouped_results(request, words, SEARCH_GROUP_SIZE)
+    if words:
         elsewhere = searches_elsewhere(request, query)
     return render(
         request,
         "core/search.html",
         {
             "query": query,
+            "groups": groups,
+            "chosen": chosen,
             "page_obj": page_obj,
+            "hits": hits,
+            "total": page_obj.paginator.count if page_obj else sum(g.count for g in groups),
             "elsewhere": elsewhere,
             "page_title": _("Search"),
         },
@@ -141,6 +155,17 @@ def my_data(request):
     from .personal_data import download
 
     return download(request.user)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's log-out, and the device forgets what field mode kept there (the pages kept
+    for offline use, entries waiting to be sent): ``field-mode.js`` clears them first,
+    after a warning when entries wait; this header is for browsers without the script."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
 
 
 class ThrottledPasswordResetView(auth_views.PasswordResetView):

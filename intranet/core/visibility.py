@@ -11,7 +11,8 @@ from django.db.models import Q
 
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
-from .roles import group_names, is_staff_member
+from .caching import remember
+from .roles import group_names, groups_key, is_staff_member
 
 
 def _restriction_accepts(restriction: PageViewRestriction, user) -> bool:
@@ -35,18 +36,40 @@ def partner_paths() -> list[str]:
 def _scope(user) -> tuple[list[str] | None, list[str]]:
     """(paths the user is confined to, or None for no confinement; paths hidden from them).
 
-    Cached on the user object: a request asks this several times.
+    It depends only on the user's role and groups: cached on the user object (a request
+    asks this several times) and, per role, between requests (intranet.core.caching).
     """
     cached = getattr(user, "_intranet_page_scope", None)
     if cached is not None:
         return cached
-    confined = None if is_staff_member(user) else partner_paths()
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
-    hidden = [r.page.path for r in restrictions if not _restriction_accepts(r, user)]
-    scope = (confined, hidden)
-    if user.is_authenticated:
-        user._intranet_page_scope = scope
+
+    def compute():
+        confined = None if is_staff_member(user) else partner_paths()
+        restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+        hidden = [r.page.path for r in restrictions if not _restriction_accepts(r, user)]
+        return (confined, hidden)
+
+    if not user.is_authenticated:
+        return compute()
+    role = groups_key(user)
+    scope = remember(f"page-scope:{role}", compute)
+    user._intranet_page_scope = scope
     return scope
+
+
+def _all_restrictions() -> list[PageViewRestriction]:
+    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+
+
+def restrictions_for(page: Page) -> list[PageViewRestriction]:
+    """The view restrictions on ``page`` and its ancestors (what Wagtail's
+    ``Page.get_view_restrictions`` answers for a page that is not an alias), from the
+    cache: editors rarely set them, and every page served asks."""
+    return [
+        restriction
+        for restriction in remember("view-restrictions", _all_restrictions)
+        if page.path.startswith(restriction.page.path)
+    ]
 
 
 def _any_prefix(paths: list[str]) -> Q:

@@ -4,13 +4,12 @@ The enquiry form is also the validation of the field-mode sync (``services.recor
 calls it with the data a phone sends), so every rule lives here once.
 """
 
-import unicodedata
-
 from django import forms
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.core.collation import sort_key
 from intranet.core.params import IdModelChoiceField
 from intranet.core.reports.periods import add_months, day_label
 from intranet.core.topics import ENQUIRY_TOPICS, SUBTOPICS, TOPIC_OF_SUBTOPIC, topic_label
@@ -25,11 +24,6 @@ NOTE_HELP = _(
     "anonymous and refuses them."
 )
 MAX_EVIDENCE_MONTHS = 24
-
-
-def sort_key(text: str) -> str:
-    """Place names with accents sort as their letters ("Évora" among the Es)."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 def provider_choices() -> list:
@@ -91,10 +85,11 @@ class EnquiryForm(DescribedErrorsMixin, forms.ModelForm):
             "time_in_portugal",
             "note",
         ]
+        # data-summary: the fields that name an entry kept offline in the waiting list.
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": forms.DateInput(attrs={"type": "date", "data-summary": ""}, format="%Y-%m-%d"),
             "channel": forms.RadioSelect,
-            "topic": forms.RadioSelect(attrs={"data-answer-topic": ""}),
+            "topic": forms.RadioSelect(attrs={"data-answer-topic": "", "data-summary": ""}),
             "outcome": forms.RadioSelect,
             "note": forms.Textarea(attrs={"rows": 2, "maxlength": NOTE_LENGTH}),
             "people": forms.NumberInput(attrs={"min": 1, "max": 30, "inputmode": "numeric"}),
@@ -177,9 +172,9 @@ class OutreachVisitForm(DescribedErrorsMixin, forms.ModelForm):
         fields = ["date", "office", "municipality", "place_kind", "place", "people_reached"]
         fields += ["note"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "place_kind": forms.RadioSelect,
-            "municipality": forms.Select,
+            "date": forms.DateInput(attrs={"type": "date", "data-summary": ""}, format="%Y-%m-%d"),
+            "place_kind": forms.RadioSelect(attrs={"data-summary": ""}),
+            "municipality": forms.Select(attrs={"data-summary": ""}),
             "people_reached": forms.NumberInput(attrs={"min": 1, "inputmode": "numeric"}),
             "note": forms.Textarea(attrs={"rows": 2, "maxlength": 280}),
         }

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
+from intranet.core.collation import sort_key
 from intranet.core.reports import Count, LinkedCounts, top_with_others
 from intranet.core.reports.periods import (
     add_months,
@@ -26,7 +27,6 @@ from network.models import ServiceProvider, SupportOfficePage
 
 from .choices import PROBLEM_OUTCOMES, Channel, Outcome, PlaceKind
 from .counting import Filters, enquiry_counts, flatten, visit_counts
-from .forms import sort_key
 from .insight_tables import NONE, OTHERS, Question, Section, sections_for
 
 TOP_SERVICES = 10

@@ -4,7 +4,7 @@ Included at the root of the site (intranet/urls.py)."""
 
 from django.urls import path
 
-from .views import gaps, insights, log, outreach
+from .views import field_mode, gaps, insights, log, outreach
 
 app_name = "enquiries"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("enquiries/", log.enquiry_list, name="log"),
     path("enquiries/new/", log.enquiry_new, name="enquiry-new"),
     path("enquiries/answer-at-hand/", log.answer_at_hand, name="answer-at-hand"),
+    path("enquiries/sync/", field_mode.sync, name="sync"),
     path("enquiries/<int:pk>/", log.enquiry_detail, name="enquiry-detail"),
     path("enquiries/<int:pk>/edit/", log.enquiry_edit, name="enquiry-edit"),
     path("enquiries/outreach/", outreach.visit_list, name="outreach-list"),

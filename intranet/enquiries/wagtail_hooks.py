@@ -1,10 +1,12 @@
 from django.db.models import Count as CountRows
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
 from intranet.core.dashboard import DashboardPanel
+from intranet.core.field_mode import OfflinePage
 from intranet.core.notifications import NotificationKind
 from intranet.core.reports import count
 from intranet.core.reports.periods import month_label, month_start
@@ -13,6 +15,17 @@ from intranet.core.roles import is_coordinator, is_staff_member
 from .models import Enquiry
 from .services import access
 from .services.gaps import PROPOSED_KIND, proposed_gap_context, waiting_gaps
+
+
+@hooks.register("register_offline_pages")
+def enquiry_forms_offline(request):
+    """The enquiry and outreach forms work without a signal (field mode)."""
+    if not is_staff_member(request.user):
+        return []
+    return [
+        OfflinePage(url=reverse("enquiries:enquiry-new"), title=_("Log an enquiry")),
+        OfflinePage(url=reverse("enquiries:outreach-new"), title=_("Record an outreach visit")),
+    ]
 
 
 @hooks.register("register_dashboard_panel")
@@ -82,6 +95,44 @@ def load_demo(stdout):
     from .demo import load
 
     load(stdout)
+
+
+@hooks.register("register_waiting_items")
+def service_gaps_waiting(request):
+    """For coordinators: gaps staff proposed that nobody has looked at, and gaps raised with
+    a service that has not answered."""
+    from django.urls import reverse
+
+    from intranet.core.waiting import WaitingItem
+
+    from .choices import GapStatus
+    from .models import ServiceGap
+
+    if not is_coordinator(request.user):
+        return []
+    counts = dict(
+        ServiceGap.objects.filter(status__in=[GapStatus.DRAFT, GapStatus.RAISED])
+        .values_list("status")
+        .annotate(n=CountRows("pk"))
+        .order_by()
+    )
+    url = reverse("enquiries:gap-list")
+    return [
+        WaitingItem(
+            "gaps-proposed",
+            _("Service gaps proposed, to look at"),
+            counts.get(GapStatus.DRAFT, 0),
+            url,
+            order=50,
+        ),
+        WaitingItem(
+            "gaps-no-response",
+            _("Service gaps raised with no response yet"),
+            counts.get(GapStatus.RAISED, 0),
+            url,
+            order=51,
+        ),
+    ]
 
 
 @hooks.register("register_scale_data", order=60)

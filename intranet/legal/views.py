@@ -7,6 +7,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from intranet.core.links import absolute_url
 from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.tokens import current_token, issue_token, token_or_session
 from intranet.core.topics import TOPICS
@@ -83,9 +84,9 @@ def my_feed_view(request):
     feed_url, topic_feeds = "", []
     if token is not None:
         query = f"?token={token.token}"
-        feed_url = request.build_absolute_uri(reverse("legal:feed")) + query
+        feed_url = absolute_url(reverse("legal:feed"), request) + query
         topic_feeds = [
-            (label, request.build_absolute_uri(reverse("legal:topic-feed", args=[slug])) + query)
+            (label, absolute_url(reverse("legal:topic-feed", args=[slug]), request) + query)
             for slug, label in TOPICS
         ]
     return render(

@@ -7,6 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from wagtail.search import index
+
 from taggit.managers import TaggableManager
 
 from intranet.core.models import SectionPage
@@ -66,8 +68,13 @@ class PeopleIndexPage(SectionPage):
         return redirect("people:finder")
 
 
-class Profile(models.Model):
-    """A staff profile; one per user, created automatically (see signals)."""
+class Profile(index.Indexed, models.Model):
+    """A staff profile; one per user, created automatically (see signals).
+
+    In the site search by name, job title, expertise, languages (in every interface
+    language: "ucraniano" and "Ukrainian"), office and bio; the normalised copies are
+    what is indexed, so the search folds accents on any database.
+    """
 
     class Role(models.TextChoices):
         STAFF = "staff", _("Support office staff member")
@@ -129,6 +136,16 @@ class Profile(models.Model):
     search_name = models.CharField(max_length=255, blank=True, db_index=True, editable=False)
     search_text = models.TextField(blank=True, editable=False)
 
+    search_fields = [
+        index.SearchField("search_name", boost=5),
+        index.AutocompleteField("search_name"),
+        index.SearchField("search_text"),
+        index.SearchField("bio"),
+        # staff_profiles() narrows the search to the people working in the network.
+        index.FilterField("user"),
+        index.FilterField("is_active_member"),
+    ]
+
     class Meta:
         verbose_name = _("staff profile")
         verbose_name_plural = _("staff profiles")
@@ -181,6 +198,8 @@ class Profile(models.Model):
             Profile.objects.filter(pk=self.pk).update(
                 search_name=self.search_name, search_text=self.search_text
             )
+            # Languages and expertise are saved after the profile row: index them now.
+            index.insert_or_update_object(self)
 
 
 class ProfileLanguage(models.Model):

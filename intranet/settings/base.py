@@ -53,8 +53,10 @@ MIDDLEWARE = [
     "intranet.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "intranet.core.middleware.CachedSiteMiddleware",
     "intranet.core.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "intranet.core.links.RequestBaseUrlMiddleware",
     "intranet.core.middleware.RejectNulCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -100,25 +102,21 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections: a gunicorn worker keeps its connection between requests (opening
+# one per request cost more than most pages), checked before reuse after an error.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "600")),
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets readers work while one request writes; the busy timeout makes a second
-    # writer wait instead of failing with "database is locked"; IMMEDIATE takes the write
-    # lock at the start of a transaction so two writers never deadlock on an upgrade.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;"
-        ),
-    }
+    # The busy timeout makes a second writer wait instead of failing with "database is
+    # locked"; IMMEDIATE takes the write lock at the start of a transaction so two writers
+    # never deadlock on an upgrade. WAL and the other PRAGMAs are set once per connection
+    # (intranet.core.database), not on every request.
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -180,6 +178,9 @@ PARTNER_ALLOWED_PATHS = [
     "/documents/",
     "/static/",
     "/healthz/",
+    # Field mode: the service worker and the web manifest (nothing personal in either).
+    "/sw.js",
+    "/manifest.webmanifest",
 ]
 
 LANGUAGE_CODE = "pt-pt"
@@ -188,6 +189,8 @@ LANGUAGES = [
     ("en", _("English")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers: one set of named formats per language (intranet/formats/).
+FORMAT_MODULE_PATH = ["intranet.formats"]
 TIME_ZONE = "Europe/Lisbon"
 USE_I18N = True
 USE_TZ = True
@@ -211,8 +214,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# "throttle" holds the rate-limit counters, which every gunicorn worker must share: files
-# under var/ on one machine, Redis when REDIS_URL is set (needed with several machines).
+# "default" holds sessions (in front of the database, see SESSION_ENGINE), cached page
+# fragments and role lookups; "throttle" the rate-limit counters. Both must be shared by
+# every gunicorn worker: Redis when REDIS_URL is set (production settings require it with
+# more than one worker); otherwise memory for one process and files under var/.
+# CACHE_KEY_PREFIX keeps two sites sharing one Redis apart (the benchmark uses its own).
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "sf")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "throttle": {
@@ -220,15 +228,19 @@ CACHES = {
         "LOCATION": VAR_DIR / "cache" / "throttle",
     },
 }
-if os.environ.get("REDIS_URL"):
+if REDIS_URL:
     CACHES = {
         alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": alias,
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-{alias}",
         }
         for alias in ("default", "throttle")
     }
+# Sessions are read from the cache and written to both: the database stays the record
+# (intranet.core.sessions.end_sessions finds a person's sessions there) and a request
+# with a session cookie costs no query.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "intranet@semfronteiras.example")
@@ -243,7 +255,13 @@ TASK_BACKLOG_MINUTES = int(os.environ.get("TASK_BACKLOG_MINUTES", "15"))
 ENQUIRY_RETENTION_YEARS = int(os.environ.get("ENQUIRY_RETENTION_YEARS", "5"))
 
 WAGTAIL_SITE_NAME = "Sem Fronteiras"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's address for absolute links (e-mails, calendar files, CSV and vCard links,
+# Wagtail's own e-mails): intranet.core.links. Empty: the request's host (development);
+# work without a request then uses WAGTAILADMIN_BASE_URL's default.
+INTRANET_BASE_URL = os.environ.get(
+    "INTRANET_BASE_URL", os.environ.get("WAGTAILADMIN_BASE_URL", "")
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = INTRANET_BASE_URL or "http://127.0.0.1:8000"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No calls out of the machine: the admin shows initials instead of Gravatar pictures.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -294,6 +312,9 @@ _CSP = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'self'"],
+        # Field mode: the web manifest and the service worker, from this site only.
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
     }
 }
 if os.environ.get("CSP_REPORT_ONLY", "false").lower() == "true":

@@ -14,6 +14,16 @@ if not SECRET_KEY:
         "in the environment, e.g. "
         "DJANGO_SECRET_KEY=$(python -c 'import secrets; print(secrets.token_urlsafe(50))')"
     )
+# Sessions, cached fragments and role lookups live in the "default" cache: with several
+# worker processes it must be one they share, or a session ended in one worker (logging
+# out, leaving the network) would live on in the memory of another.
+WEB_CONCURRENCY = int(os.environ.get("WEB_CONCURRENCY", "3"))
+if WEB_CONCURRENCY > 1 and not REDIS_URL:  # noqa: F405
+    raise ImproperlyConfigured(
+        f"REDIS_URL is not set, but WEB_CONCURRENCY is {WEB_CONCURRENCY} (3 when unset): "
+        "several worker processes need a shared cache for sessions. Set REDIS_URL, e.g. "
+        "REDIS_URL=redis://127.0.0.1:6379/0, or run a single worker with WEB_CONCURRENCY=1."
+    )
 if not ALLOWED_HOSTS:  # noqa: F405
     ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 

@@ -20,6 +20,7 @@ CACHES = {
         "LOCATION": VAR_DIR / "test-cache" / "throttle",  # noqa: F405
     },
 }
+INTRANET_BASE_URL = ""
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Serve static files straight from the finders, no collectstatic needed.

@@ -23,3 +23,9 @@ class Language(models.Model):
     @property
     def label(self) -> str:
         return self.name_en if (get_language() or "").startswith("en") else self.name
+
+
+def language_names(languages) -> str:
+    """Each language's Portuguese and English names, for the search index: "ucraniano"
+    and "Ukrainian" both find a service that speaks it."""
+    return ", ".join(f"{language.name} ({language.name_en})" for language in languages)

@@ -17,6 +17,7 @@ from intranet.core.models import SectionPage
 from ..forms import OpeningHoursPageForm
 from ..validators import validate_phone
 from .hours import HasOpeningHours, OpeningHoursRow
+from .languages import language_names
 
 
 class NetworkDirectoryPage(SectionPage):
@@ -98,6 +99,8 @@ class SupportOfficePage(HasOpeningHours, Page):
         index.SearchField("municipality"),
         index.SearchField("host_organisation"),
         index.SearchField("address"),
+        index.SearchField("description"),
+        index.SearchField("language_names"),
         index.FilterField("municipality"),
     ]
     base_form_class = OpeningHoursPageForm
@@ -109,6 +112,16 @@ class SupportOfficePage(HasOpeningHours, Page):
     class Meta:
         verbose_name = _("support office")
         verbose_name_plural = _("support offices")
+
+    def language_names(self) -> str:
+        return language_names(self.languages.all())
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # The languages are written after the row (and after post_save indexed it).
+        if self.live:
+            index.insert_or_update_object(self)
+        return result
 
     @property
     def place_name(self) -> str:

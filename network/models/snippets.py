@@ -1,6 +1,8 @@
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,6 +15,7 @@ from modelcluster.models import ClusterableModel
 from ..forms import OpeningHoursModelForm
 from ..validators import validate_phone
 from .hours import HasOpeningHours, OpeningHoursRow
+from .languages import language_names
 
 
 class ServiceCategory(models.TextChoices):
@@ -77,10 +80,15 @@ class ServiceProvider(HasOpeningHours, RevisionMixin, index.Indexed, Clusterable
         FieldPanel("what_to_bring"),
         FieldPanel("referral_note"),
     ]
+    # Never the referral note: partners search this index too.
     search_fields = [
-        index.SearchField("name"),
+        index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
+        index.SearchField("category_labels"),
         index.SearchField("municipality"),
+        index.SearchField("language_names"),
+        index.SearchField("eligibility"),
+        index.SearchField("what_to_bring"),
         index.FilterField("category"),
     ]
     base_form_class = OpeningHoursModelForm
@@ -96,6 +104,23 @@ class ServiceProvider(HasOpeningHours, RevisionMixin, index.Indexed, Clusterable
 
     def get_absolute_url(self) -> str:
         return reverse("network:provider-detail", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The languages are written after the row (and after post_save indexed it).
+        index.insert_or_update_object(self)
+
+    def category_labels(self) -> str:
+        """The category in every interface language ("Centro de saúde", "Health centre")."""
+        label = ServiceCategory(self.category).label if self.category in ServiceCategory else ""
+        names = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                names.append(str(label))
+        return " ".join(names)
+
+    def language_names(self) -> str:
+        return language_names(self.languages.all())
 
 
 class ProviderOpeningHours(OpeningHoursRow):

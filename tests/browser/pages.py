@@ -196,3 +196,55 @@ class EnquiryForm(BasePage):
 
     def save(self) -> None:
         self.click_and_wait("[data-testid=enquiry-save]")
+
+
+class FieldQueue(BasePage):
+    """Field mode on a page of a signed-in person: the service worker's readiness and the
+    waiting list of entries kept on the device (enquiry and outreach forms, enquiry log)."""
+
+    def wait_until_kept(self) -> None:
+        """The worker is running and holds this person's offline pages."""
+        self.page.wait_for_selector("html[data-field-mode=ready]", state="attached")
+
+    def go_offline(self, offline: bool = True) -> None:
+        self.page.context.set_offline(offline)
+
+    def wait_for_count(self, n: int) -> None:
+        self.page.wait_for_selector(f"html[data-queue-size='{n}']", state="attached")
+
+    @property
+    def count_shown(self) -> str:
+        return self.page.locator("[data-testid=queue-count]").inner_text()
+
+    @property
+    def entries(self):
+        return self.page.locator("[data-testid=queued-entry]")
+
+    def errors(self, index: int = 0) -> str:
+        return self.entries.nth(index).locator("[data-testid=queued-entry-errors]").inner_text()
+
+    def fix(self, index: int = 0) -> None:
+        self.entries.nth(index).locator("[data-testid=queued-entry-fix]").click()
+
+    def send_now(self) -> None:
+        self.page.click("[data-testid=send-now]")
+
+    def device_holds(self) -> dict:
+        """What the browser keeps for field mode: cache names and queued entries."""
+        return self.page.evaluate(
+            """async () => {
+                const caches_ = (await caches.keys()).filter(k => k.startsWith("sf-"));
+                const entries = await new Promise(resolve => {
+                    const open = indexedDB.open("sf-field-mode", 1);
+                    open.onupgradeneeded = () =>
+                        open.result.createObjectStore("entries", {keyPath: "client_id"});
+                    open.onsuccess = () => {
+                        const db = open.result;
+                        const req = db.transaction("entries").objectStore("entries").count();
+                        req.onsuccess = () => { db.close(); resolve(req.result); };
+                    };
+                    open.onerror = () => resolve(-1);
+                });
+                return {caches: caches_, entries};
+            }"""
+        )

@@ -155,6 +155,7 @@ def directory_paths() -> list[str]:
         reverse("network:provider-detail", args=[provider.slug]),
         reverse("network:office-map"),
         reverse("network:partner-list"),
+        reverse("network:offline-directory"),
         reverse("search") + "?q=AIMA",
     ]
 

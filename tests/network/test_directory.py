@@ -199,3 +199,20 @@ def test_csv_neutralises_formulas_even_with_a_digit_after_the_sign(staff_user, c
     assert "'-1+1|cmd" in cells
     assert "'\t=cmd" in cells
     assert "+351 266 000 000" in cells  # phone numbers stay usable
+
+
+@pytest.mark.django_db
+def test_offices_are_paginated_on_their_own(languages, staff_user, client_for):
+    """A national network has hundreds of offices: they page with ?offices_page=, keeping
+    the filters and the services' page."""
+    for number in range(14):
+        SupportOfficeFactory(title=f"Gabinete {number:02d}", municipality="Évora")
+    client = client_for(staff_user)
+    first = client.get("/directory/?municipality=%C3%89vora").content.decode()
+    assert "Gabinete 00" in first and "Gabinete 11" in first and "Gabinete 12" not in first
+    assert 'data-testid="office-pagination"' in first
+    assert "offices_page=2" in first and "municipality=%C3%89vora" in first
+    second = client.get("/directory/?municipality=%C3%89vora&offices_page=2").content.decode()
+    assert "Gabinete 13" in second and "Gabinete 00" not in second
+    printed = client.get("/directory/?municipality=%C3%89vora&print=1").content.decode()
+    assert "Gabinete 00" in printed and "Gabinete 13" in printed

@@ -15,6 +15,7 @@ ROUTES = [
     "/directory/export.csv?q=Xerazade",
     "/directory/?print=1",
     "/directory/?q=aima",
+    "/directory/offline/",
 ]
 
 

@@ -72,7 +72,14 @@ class TrainingSession(index.Indexed, models.Model):
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    search_fields = [index.SearchField("title"), index.SearchField("trainer")]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("trainer"),
+        index.SearchField("place"),
+        index.SearchField("notes"),
+        index.RelatedFields("module", [index.SearchField("title")]),
+        index.RelatedFields("office", [index.SearchField("title")]),
+    ]
 
     class Meta:
         ordering = ["starts_at"]

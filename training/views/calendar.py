@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from intranet.core.links import absolute_url
 from intranet.core.permissions import network_staff_required
 from intranet.core.tokens import current_token, issue_token, token_or_session
 
@@ -48,6 +49,6 @@ def calendar_feeds(request):
     context = {"page_title": _("Calendar feeds"), "token": token}
     if token is not None:
         query = f"?token={token.token}"
-        context["my_feed"] = request.build_absolute_uri(reverse("training:my-sessions-ics")) + query
-        context["all_feed"] = request.build_absolute_uri(reverse("training:sessions-ics")) + query
+        context["my_feed"] = absolute_url(reverse("training:my-sessions-ics"), request) + query
+        context["all_feed"] = absolute_url(reverse("training:sessions-ics"), request) + query
     return render(request, "training/calendar_feeds.html", context)

@@ -12,3 +12,11 @@ register = template.Library()
 @register.simple_tag(takes_context=True, name="section_url")
 def section_url_tag(context, model_label: str) -> str:
     return section_url(model_label, context.get("request"))
+
+
+@register.filter(name="localised_title")
+def localised_title_filter(page) -> str:
+    """``{{ page|localised_title }}``: a section's English title when English is active."""
+    from ..models import localised_title
+
+    return localised_title(page)

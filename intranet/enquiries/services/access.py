@@ -5,6 +5,7 @@ and ``network_staff_required``)."""
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from intranet.core.collation import by_name
 from intranet.core.roles import is_coordinator
 from intranet.people.services import office_of
 from network.models import SupportOfficePage
@@ -26,7 +27,7 @@ def sees_all_offices(user) -> bool:
 def offices_for(user) -> QuerySet[SupportOfficePage]:
     """The offices the person may log for: coordinators any; staff their own (any, until
     their profile names one)."""
-    offices = SupportOfficePage.objects.live().order_by("title")
+    offices = SupportOfficePage.objects.live().order_by(by_name("title"))
     office = None if sees_all_offices(user) else own_office(user)
     return offices.filter(pk=office.pk) if office is not None else offices
 

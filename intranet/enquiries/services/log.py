@@ -18,7 +18,7 @@ from intranet.core.reports.periods import day_label
 
 from ..forms import EnquiryCorrectionForm, EnquiryForm
 from ..models import Enquiry, EnquiryChange, OutreachVisit
-from .access import is_correction, offices_for, own_office
+from .access import is_correction, offices_for, own_office, sees_all_offices
 
 CREATED, EXISTING, REFUSED = "created", "existing", "refused"
 
@@ -64,9 +64,20 @@ def initial_values(user, visit: OutreachVisit | None = None) -> dict:
     }
 
 
+def own_office_only(form, user) -> None:
+    """Staff log for their own office: say so, rather than "not one of the choices", when
+    an entry (typically one sent from a phone) names another."""
+    if not sees_all_offices(user) and own_office(user) is not None:
+        form.fields["office"].error_messages["invalid_choice"] = _(
+            "You can log entries only for your own office."
+        )
+
+
 def enquiry_form(user, data=None, *, instance=None, correction=False, initial=None):
     form_class = EnquiryCorrectionForm if correction else EnquiryForm
-    return form_class(data, instance=instance, initial=initial, offices=offices_for(user))
+    form = form_class(data, instance=instance, initial=initial, offices=offices_for(user))
+    own_office_only(form, user)
+    return form
 
 
 def _existing(client_id, author) -> RecordResult | None:

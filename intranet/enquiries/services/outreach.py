@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from ..forms import OutreachVisitForm
 from ..models import OutreachTopic, OutreachVisit
 from .access import offices_for, own_office
-from .log import CREATED, EXISTING, REFUSED, RecordResult
+from .log import CREATED, EXISTING, REFUSED, RecordResult, own_office_only
 
 
 def visit_form(user, data=None, *, instance=None, initial=None) -> OutreachVisitForm:
@@ -21,7 +21,9 @@ def visit_form(user, data=None, *, instance=None, initial=None) -> OutreachVisit
             "office": office.pk if office else None,
             "municipality": office.municipality if office else "",
         }
-    return OutreachVisitForm(data, instance=instance, initial=initial, offices=offices_for(user))
+    form = OutreachVisitForm(data, instance=instance, initial=initial, offices=offices_for(user))
+    own_office_only(form, user)
+    return form
 
 
 def _save_topics(visit: OutreachVisit, topics) -> None:

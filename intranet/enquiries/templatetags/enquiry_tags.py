@@ -46,3 +46,35 @@ def month_name(value) -> str:
 @register.filter
 def topic_name(slug: str) -> str:
     return topic_label(slug)
+
+
+@register.simple_tag
+def field_queue_texts() -> str:
+    """The sentences of the waiting list (``static/js/field-mode.js``), in the page's
+    language, as a JSON data block."""
+    from django.conf import settings
+    from django.utils.html import json_script
+    from django.utils.translation import gettext as _
+
+    texts = {
+        "csrf_cookie": settings.CSRF_COOKIE_NAME,
+        "kinds": {"enquiry": _("Enquiry"), "visit": _("Outreach visit")},
+        "saved_at": _("kept on this device at"),
+        "refused": _("Not accepted: correct it and save it again."),
+        "fix": _("Correct"),
+        "fixing": _("The entry is back in the form: correct it and save it again."),
+        "discard": _("Delete"),
+        "discard_confirm": _("Delete this entry from the device? It has not been sent."),
+        "sending": _("Sending…"),
+        "sent": _("Sent: %(sent)s."),
+        "some_refused": _("Not accepted: %(refused)s (see the reasons below)."),
+        "log_in_again": _("Log in again to send the entries waiting on this device."),
+        "failed": _("Could not send now; the entries stay on this device."),
+        "offline": _(
+            "No connection: what you save stays on this device and is sent when the "
+            "connection comes back."
+        ),
+        "kept": _("Saved on this device. It will be sent when there is a connection."),
+        "not_kept": _("This browser could not keep the entry: copy it down before leaving."),
+    }
+    return json_script(texts, "field-queue-texts")

@@ -5,10 +5,11 @@ from django.contrib import messages
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from intranet.core.caching import remember
 from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports.periods import month_start
 from intranet.core.suggestions import TopicSuggestion, can_suggest_topics, suggest_topic
@@ -43,11 +44,23 @@ def _scope(request, params: QueryDict | None = None) -> tuple[InsightFilterForm,
     return form, Scope(min(first, last), last, office, topic)
 
 
+def _build(request, scope: Scope):
+    """The insights of ``scope``, from the cache until an enquiry, visit or gap changes
+    (any save moves the content generation on: intranet.core.caching). The counts are
+    suppressed before they are kept: the cache holds what the page shows."""
+    office = scope.office.pk if scope.office else "all"
+    key = (
+        f"insights:{scope.first}:{scope.last}:{office}:{scope.topic}:"
+        f"{translation.get_language()}:{timezone.localdate()}"
+    )
+    return remember(key, lambda: build(scope), request=request)
+
+
 @network_staff_required
 @require_GET
 def insights_page(request):
     form, scope = _scope(request)
-    insights = build(scope) if scope else None
+    insights = _build(request, scope) if scope else None
     return render(
         request,
         "enquiries/insights.html",
@@ -68,7 +81,7 @@ def insights_csv(request, table):
     _form, scope = _scope(request)
     if scope is None:
         raise Http404
-    section = build(scope).sections.get(table)
+    section = _build(request, scope).sections.get(table)
     if section is None:
         raise Http404
     return section.table.csv_response(

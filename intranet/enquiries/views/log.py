@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from intranet.core.collation import by_name
 from intranet.core.params import parse_id
 from intranet.core.permissions import network_staff_required
 from intranet.core.resources import resources_for
@@ -15,7 +17,16 @@ from network.models import SupportOfficePage
 
 from ..models import OutreachVisit
 from ..services import access
-from ..services.log import CREATED, change_enquiry, enquiry_form, initial_values, record_enquiry
+from ..services.log import (
+    CREATED,
+    EXISTING,
+    change_enquiry,
+    enquiry_form,
+    initial_values,
+    record_enquiry,
+)
+from .field_mode import client_id as _client_id
+from .field_mode import refused_form
 
 PER_PAGE = 25
 RESOURCES_INTENT = "resources"
@@ -30,7 +41,7 @@ def enquiry_list(request):
     office_id = request.GET.get("office", "")
     offices = None
     if access.sees_all_offices(request.user):
-        offices = SupportOfficePage.objects.live().order_by("title").only("id", "title")
+        offices = SupportOfficePage.objects.live().order_by(by_name("title")).only("id", "title")
         if (office_pk := parse_id(office_id)) is not None:
             enquiries = enquiries.filter(office_id=office_pk)
     topic = request.GET.get("topic", "")
@@ -84,6 +95,7 @@ def _visit(request) -> OutreachVisit | None:
 def enquiry_new(request):
     visit = _visit(request)
     resources = None
+    client_id = ""
     if request.method == "POST":
         if request.POST.get("intent") == RESOURCES_INTENT:
             # Without JavaScript: show the answer at hand, keep what was typed, save nothing
@@ -91,13 +103,18 @@ def enquiry_new(request):
             form = enquiry_form(request.user, initial=request.POST.dict())
             resources = _resources(request, form)
         else:
-            result = record_enquiry(request.user, request.POST, visit=visit)
-            if result.status == CREATED:
-                messages.success(request, _("Enquiry saved. Thank you."))
+            result = record_enquiry(
+                request.user, request.POST, visit=visit, client_id=_client_id(request)
+            )
+            if result.status in (CREATED, EXISTING):
+                if result.status == CREATED:
+                    messages.success(request, _("Enquiry saved. Thank you."))
+                else:
+                    messages.info(request, _("This enquiry had already been saved."))
                 if visit is not None:
                     return redirect("enquiries:outreach-detail", visit.pk)
                 return redirect("enquiries:log")
-            form = result.form
+            form, client_id = refused_form(result, request, enquiry_form)
             resources = _resources(request, form)
     else:
         form = enquiry_form(request.user, initial=initial_values(request.user, visit))
@@ -110,6 +127,9 @@ def enquiry_new(request):
             "visit": visit,
             "resources": resources,
             "subtopics": SUBTOPICS,
+            "field_mode": True,
+            "client_id": client_id,
+            "today": timezone.localdate(),
         },
     )
 

@@ -5,14 +5,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from intranet.core.permissions import network_staff_required
 
 from ..services import access
-from ..services.log import CREATED
+from ..services.log import CREATED, EXISTING
 from ..services.outreach import change_visit, record_visit, visit_form
+from .field_mode import client_id as _client_id
+from .field_mode import refused_form
 
 PER_PAGE = 25
 
@@ -38,18 +41,30 @@ def visit_list(request):
 @network_staff_required
 @require_http_methods(["GET", "POST"])
 def visit_new(request):
+    client_id = ""
     if request.method == "POST":
-        result = record_visit(request.user, request.POST)
-        if result.status == CREATED:
-            messages.success(request, _("Visit saved. You can log the enquiries made there."))
+        result = record_visit(request.user, request.POST, client_id=_client_id(request))
+        if result.status in (CREATED, EXISTING):
+            if result.status == CREATED:
+                messages.success(request, _("Visit saved. You can log the enquiries made there."))
+            else:
+                messages.info(request, _("This visit had already been saved."))
             return redirect("enquiries:outreach-detail", result.entry.pk)
-        form = result.form
+        form, client_id = refused_form(
+            result, request, lambda user, data: visit_form(user, data, initial={})
+        )
     else:
         form = visit_form(request.user)
     return render(
         request,
         "enquiries/outreach_form.html",
-        {"page_title": _("Record an outreach visit"), "form": form},
+        {
+            "page_title": _("Record an outreach visit"),
+            "form": form,
+            "field_mode": True,
+            "client_id": client_id,
+            "today": timezone.localdate(),
+        },
     )
 
 

@@ -1,0 +1,109 @@
+"""What the intranet keeps in the cache between requests, and when it is forgotten.
+
+One number, the *content generation*, goes into the key of everything cached here (the
+dashboard panels, navigation, routed pages, role lookups, the visibility scope, the site).
+Any change to the intranet's data moves it on: a model of ours, Wagtail's pages,
+revisions, sites and view restrictions, users and their groups, saved or deleted
+(``post_save``, ``post_delete``, ``m2m_changed``). The next request then builds fresh
+keys, so a change shows on the next page whichever worker answers (the cache is Redis,
+shared, in production). Old entries simply expire.
+
+Not covered, on purpose, so cached entries also expire after ``FRAGMENT_SECONDS``: writes
+that send no signal (``QuerySet.update``, ``bulk_create``) and what changes with the clock
+alone ("today", "overdue"), whose fragments put the date in their key as well.
+Sessions, login throttling and the task queue change all the time and never touch what
+is cached, so they leave the generation alone. The generation moves on at the change
+and again when the transaction commits, so nothing read in between is kept.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+GENERATION_KEY = "intranet:content-generation"
+FRAGMENT_SECONDS = 600
+
+# Apps whose data cached fragments show. Not: sessions, axes, django_tasks_db, contenttypes.
+WATCHED_APPS = frozenset(
+    {
+        "core",
+        "people",
+        "legal",
+        "knowledge",
+        "enquiries",
+        "network",
+        "training",
+        "auth",
+        "taggit",
+        "wagtailcore",
+        "wagtailimages",
+        "wagtaildocs",
+        "wagtailsettings",
+    }
+)
+
+
+def generation() -> int:
+    """The current content generation (a number that only grows)."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # Lost (evicted, or a fresh cache): start again from the clock in microseconds,
+        # well past any number reached before, so no older entry is ever believed.
+        cache.add(GENERATION_KEY, time.time_ns() // 1_000, timeout=None)
+        value = cache.get(GENERATION_KEY, 0)
+    return value
+
+
+def request_generation(request) -> int:
+    """The generation as this request first saw it (one cache read per request)."""
+    if not hasattr(request, "_intranet_generation"):
+        request._intranet_generation = generation()
+    return request._intranet_generation
+
+
+def bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not in the cache (evicted, or a fresh cache)
+        generation()
+
+
+def _changed(sender, **kwargs):
+    """Move on now (this process reads its own writes at once) and again after the commit
+    (a request elsewhere that cached the old data in between is not believed)."""
+    if sender._meta.app_label in WATCHED_APPS:
+        bump()
+        transaction.on_commit(bump)
+
+
+@receiver(post_save, dispatch_uid="intranet-caching-save")
+def _saved(sender, **kwargs):
+    _changed(sender, **kwargs)
+
+
+@receiver(post_delete, dispatch_uid="intranet-caching-delete")
+def _deleted(sender, **kwargs):
+    _changed(sender, **kwargs)
+
+
+@receiver(m2m_changed, dispatch_uid="intranet-caching-m2m")
+def _m2m(sender, action, **kwargs):
+    if action.startswith("post_"):
+        _changed(sender, **kwargs)
+
+
+_MISSING = object()
+
+
+def remember(key: str, compute, timeout: int = FRAGMENT_SECONDS, *, request=None):
+    """``compute()``, kept under ``key`` for the current generation."""
+    version = request_generation(request) if request is not None else generation()
+    full_key = f"intranet:{version}:{key}"
+    value = cache.get(full_key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value
