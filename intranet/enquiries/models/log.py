@@ -103,6 +103,8 @@ class Enquiry(models.Model):
                 name="enquiry_insights_covering",
             ),
             models.Index(fields=["office", "date"]),
+            # The log filtered by topic across every office (coordinators).
+            models.Index(fields=["topic", "date"], name="enquiry_topic_date"),
             models.Index(fields=["provider", "outcome", "date"]),
             models.Index(fields=["author", "created_at"]),
         ]
