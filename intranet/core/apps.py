@@ -19,3 +19,4 @@ class CoreConfig(AppConfig):
 
         take_over_workflow_emails()
         connect_signals()
+        caching.connect_signals()

@@ -18,10 +18,10 @@ and again when the transaction commits, so nothing read in between is kept.
 
 import time
 
+from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 
 GENERATION_KEY = "intranet:content-generation"
 FRAGMENT_SECONDS = 600
@@ -74,25 +74,28 @@ def bump() -> None:
 def _changed(sender, **kwargs):
     """Move on now (this process reads its own writes at once) and again after the commit
     (a request elsewhere that cached the old data in between is not believed)."""
-    if sender._meta.app_label in WATCHED_APPS:
-        bump()
-        transaction.on_commit(bump)
+    bump()
+    transaction.on_commit(bump)
 
 
-@receiver(post_save, dispatch_uid="intranet-caching-save")
-def _saved(sender, **kwargs):
-    _changed(sender, **kwargs)
-
-
-@receiver(post_delete, dispatch_uid="intranet-caching-delete")
-def _deleted(sender, **kwargs):
-    _changed(sender, **kwargs)
-
-
-@receiver(m2m_changed, dispatch_uid="intranet-caching-m2m")
-def _m2m(sender, action, **kwargs):
+def _m2m_changed(sender, action, **kwargs):
     if action.startswith("post_"):
-        _changed(sender, **kwargs)
+        _changed(sender)
+
+
+def connect_signals() -> None:
+    """Listen to the watched apps' models one by one, not to every model: a delete
+    receiver makes Django fetch each row it deletes, which sessions, lockouts and the task
+    queue (deleted in bulk) are spared."""
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.app_label not in WATCHED_APPS:
+            continue
+        uid = f"intranet-caching-{model._meta.label_lower}"
+        if model._meta.auto_created:  # a many-to-many table
+            m2m_changed.connect(_m2m_changed, sender=model, dispatch_uid=uid)
+            continue
+        post_save.connect(_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(_changed, sender=model, dispatch_uid=uid)
 
 
 _MISSING = object()
