@@ -97,7 +97,12 @@ class ServiceProvider(HasOpeningHours, RevisionMixin, index.Indexed, Clusterable
         ordering = ["name"]
         verbose_name = _("service provider")
         verbose_name_plural = _("service providers")
-        indexes = [models.Index(fields=["category", "municipality"])]
+        indexes = [
+            models.Index(fields=["category", "municipality"]),
+            # The directory lists by name and filters by municipality alone too.
+            models.Index(fields=["name"], name="network_provider_name"),
+            models.Index(fields=["municipality"], name="network_provider_municipality"),
+        ]
 
     def __str__(self):
         return self.name
