@@ -2,6 +2,7 @@
 
 import csv
 import io
+import math
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -363,34 +364,91 @@ def provider_vcard(provider: ServiceProvider, user, base_url: str) -> str:
 
 # The part of the Alentejo the network covers; the schematic needs no tiles or network.
 MAP_BOUNDS = {"west": -8.45, "east": -7.55, "north": 38.75, "south": 38.05}
-MAP_SIZE = (600, 480)
+MAP_WIDTH = 600
+EARTH_RADIUS_KM = 6371.0
+KM_PER_DEGREE_LATITUDE = 111.2
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine): the straight line, not the road."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def office_map(offices) -> dict:
-    width, height = MAP_SIZE
+    """A schematic of the region drawn from the offices' coordinates: an equirectangular
+    projection of MAP_BOUNDS (corrected for the latitude, so distances look right), a
+    graticule every 0.1°, each office a labelled point, and a line from the association's
+    office (the one not in a town hall, when there is exactly one) to each of the others
+    with the distance as the crow flies. No municipality outlines: no openly licensed
+    boundary file is available from a package registry (see docs/architecture.md)."""
     span_x = MAP_BOUNDS["east"] - MAP_BOUNDS["west"]
     span_y = MAP_BOUNDS["north"] - MAP_BOUNDS["south"]
-    points = []
+    middle = math.radians((MAP_BOUNDS["north"] + MAP_BOUNDS["south"]) / 2)
+    km_per_degree_longitude = KM_PER_DEGREE_LATITUDE * math.cos(middle)
+    width = MAP_WIDTH
+    # One kilometre is as long across as up and down.
+    height = round(width * span_y * KM_PER_DEGREE_LATITUDE / (span_x * km_per_degree_longitude))
+
+    def project(lat: float, lon: float) -> tuple[float, float]:
+        x = (lon - MAP_BOUNDS["west"]) / span_x * width
+        y = (MAP_BOUNDS["north"] - lat) / span_y * height
+        return round(x, 1), round(y, 1)
+
+    placed = []
     for office in offices:
         if office.latitude is None or office.longitude is None:
             continue
-        x = (float(office.longitude) - MAP_BOUNDS["west"]) / span_x * width
-        y = (MAP_BOUNDS["north"] - float(office.latitude)) / span_y * height
+        lat, lon = float(office.latitude), float(office.longitude)
+        x, y = project(lat, lon)
         if 0 <= x <= width and 0 <= y <= height:
-            points.append(
-                {
-                    "office": office,
-                    "x": round(x, 1),
-                    "y": round(y, 1),
-                    "label_x": round(x + 9, 1),
-                    "label_y": round(y + 4, 1),
-                }
-            )
-    # 10 km across at the region's latitude (a degree of longitude is about 87 km there).
-    scale_px = 10 / (87.3 * span_x) * width
+            placed.append((office, lat, lon, x, y))
+    outside_town_halls = [row for row in placed if not row[0].in_town_hall]
+    hub = outside_town_halls[0] if len(outside_town_halls) == 1 else None
+    points = []
+    for office, lat, lon, x, y in placed:
+        # Labels to the left on the map's right-hand third, so none runs off the edge.
+        left = x > width * 0.68
+        point = {
+            "office": office,
+            "x": x,
+            "y": y,
+            "label_x": round(x - 11 if left else x + 11, 1),
+            "label_y": round(y + 4, 1),
+            "anchor": "end" if left else "start",
+            "is_hub": hub is not None and office.pk == hub[0].pk,
+            "distance": None,
+        }
+        if hub is not None and not point["is_hub"]:
+            km = distance_km(hub[1], hub[2], lat, lon)
+            point["distance"] = round(km)
+            point["line"] = {
+                "x1": hub[3],
+                "y1": hub[4],
+                "x2": x,
+                "y2": y,
+                "mid_x": round((hub[3] + x) / 2, 1),
+                "mid_y": round((hub[4] + y) / 2, 1),
+            }
+        points.append(point)
+    graticule = {
+        "x": [
+            project(MAP_BOUNDS["north"], MAP_BOUNDS["west"] + step / 10)[0]
+            for step in range(1, round(span_x * 10))
+        ],
+        "y": [
+            project(MAP_BOUNDS["south"] + step / 10, MAP_BOUNDS["west"])[1]
+            for step in range(1, round(span_y * 10))
+        ],
+    }
+    scale_px = 10 / (km_per_degree_longitude * span_x) * width
     return {
         "width": width,
         "height": height,
         "points": points,
+        "hub": next((p for p in points if p["is_hub"]), None),
+        "graticule": graticule,
         "scale_end": round(20 + scale_px, 1),
     }

@@ -158,3 +158,10 @@ def services_search_type():
     from .search import SERVICES
 
     return SERVICES
+
+
+@hooks.register("register_scale_data", order=10)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

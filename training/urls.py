@@ -7,6 +7,7 @@ app_name = "training"
 urlpatterns = [
     path("sessions/", sessions.session_list, name="session-list"),
     path("sessions/<int:pk>/", sessions.session_detail, name="session-detail"),
+    path("sessions/<int:pk>/session.ics", sessions.session_ics, name="session-ics"),
     path("sessions/<int:pk>/book/", sessions.session_book, name="session-book"),
     path("sessions/<int:pk>/cancel/", sessions.session_cancel, name="session-cancel"),
     path("sessions/<int:pk>/attendance/", attendance.attendance_register, name="attendance"),

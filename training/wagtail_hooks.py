@@ -170,3 +170,58 @@ def sessions_search_type():
     from .search import SESSIONS
 
     return SESSIONS
+
+
+@hooks.register("register_waiting_items")
+def training_waiting_items(request):
+    """For coordinators: new topic requests to triage, and sessions held with people booked
+    but no attendance recorded (the hours are not credited until it is)."""
+    from django.db.models import Count, Exists, OuterRef, Q
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from intranet.core.roles import is_coordinator
+    from intranet.core.waiting import WaitingItem
+
+    from .models import Attendance, Booking, TopicRequest
+
+    if not is_coordinator(request.user):
+        return []
+    new_requests = TopicRequest.objects.filter(status=TopicRequest.Status.NEW).count()
+    held = (
+        TrainingSession.objects.filter(
+            status=TrainingSession.Status.SCHEDULED, ends_at__lte=timezone.now()
+        )
+        .annotate(booked=Count("bookings", filter=Q(bookings__status=Booking.Status.BOOKED)))
+        .filter(booked__gt=0)
+        .exclude(Exists(Attendance.objects.filter(session=OuterRef("pk"))))
+        .select_related("module")
+        .order_by("starts_at")
+    )
+    unrecorded = list(held[:3])
+    unrecorded_count = held.count()
+    return [
+        WaitingItem(
+            "topic-requests",
+            _("Topic requests to triage"),
+            new_requests,
+            reverse("training:request-triage-list") + "?status=" + TopicRequest.Status.NEW,
+            order=20,
+        ),
+        WaitingItem(
+            "attendance",
+            _("Sessions held without attendance recorded"),
+            unrecorded_count,
+            # The oldest first: one tap opens its register.
+            reverse("training:attendance", args=[unrecorded[0].pk]) if unrecorded else "",
+            order=30,
+            details=[str(session) for session in unrecorded],
+        ),
+    ]
+
+
+@hooks.register("register_scale_data", order=30)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

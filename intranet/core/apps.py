@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import (  # noqa: F401 (their receivers)
-            caching,
+            caching,  # cached fragments and roles forgotten when content changes
             collation,  # registers the Portuguese collation on SQLite
             database,  # SQLite PRAGMAs once per connection
             partner_scope,  # cached section addresses cleared on publish, move...

@@ -2,10 +2,11 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 
 from .dashboard import DashboardPanel
 from .files import may_read
-from .roles import is_staff_member, role_label
+from .roles import is_coordinator, is_staff_member
 from .visibility import can_see_page, restrictions_for, visible_pages
 
 
@@ -35,14 +36,44 @@ def forbid_hidden_pages_to_logged_in_users(next_serve_page):
 
 
 @hooks.register("register_dashboard_panel")
-def welcome_panel(request):
+def waiting_panel(request):
+    """ "Waiting for me" first on the dashboard: what every app has for this person to do.
+    Coordinators always see it (an empty list says so); others only when something waits."""
+    from .waiting import waiting_for
+
+    items = waiting_for(request)
+    if not items and not is_coordinator(request.user):
+        return None
     return DashboardPanel(
-        key="welcome",
-        title=_("Welcome"),
-        template_name="core/panels/welcome.html",
-        context={"role": role_label(request.user)},
-        order=0,
+        key="waiting",
+        title=_("Waiting for me"),
+        template_name="core/panels/waiting.html",
+        context={"items": items},
+        order=1,
     )
+
+
+class WaitingAdminPanel(Component):
+    """The same list on the Wagtail admin's home page, above Wagtail's own panels."""
+
+    name = "waiting_for_me"
+    template_name = "core/admin/waiting_panel.html"
+    order = 10
+
+    def __init__(self, items):
+        self.items = items
+
+    def get_context_data(self, parent_context):
+        return {"items": self.items}
+
+
+@hooks.register("construct_homepage_panels")
+def waiting_admin_panel(request, panels):
+    from .waiting import waiting_for
+
+    items = waiting_for(request)
+    if items or is_coordinator(request.user):
+        panels.append(WaitingAdminPanel(items))
 
 
 @hooks.register("register_dashboard_panel")

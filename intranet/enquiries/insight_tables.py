@@ -103,8 +103,7 @@ def sections_for(page, result) -> tuple[dict[str, Section], list[Question]]:
     )
     if "topic-office" in page.sheet._tables:
         grid = result.grid("topic-office")
-        offices = {o.pk: o.place_name for o in page.offices}
-        offices[OTHERS] = _("Other offices")
+        offices = {o.pk: o.place_name for o in page.offices} | {OTHERS: _("Other offices")}
         table = Table(
             caption=_("Enquiries by topic and office"),
             columns=columns(

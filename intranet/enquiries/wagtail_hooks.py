@@ -95,3 +95,48 @@ def load_demo(stdout):
     from .demo import load
 
     load(stdout)
+
+
+@hooks.register("register_waiting_items")
+def service_gaps_waiting(request):
+    """For coordinators: gaps staff proposed that nobody has looked at, and gaps raised with
+    a service that has not answered."""
+    from django.urls import reverse
+
+    from intranet.core.waiting import WaitingItem
+
+    from .choices import GapStatus
+    from .models import ServiceGap
+
+    if not is_coordinator(request.user):
+        return []
+    counts = dict(
+        ServiceGap.objects.filter(status__in=[GapStatus.DRAFT, GapStatus.RAISED])
+        .values_list("status")
+        .annotate(n=CountRows("pk"))
+        .order_by()
+    )
+    url = reverse("enquiries:gap-list")
+    return [
+        WaitingItem(
+            "gaps-proposed",
+            _("Service gaps proposed, to look at"),
+            counts.get(GapStatus.DRAFT, 0),
+            url,
+            order=50,
+        ),
+        WaitingItem(
+            "gaps-no-response",
+            _("Service gaps raised with no response yet"),
+            counts.get(GapStatus.RAISED, 0),
+            url,
+            order=51,
+        ),
+    ]
+
+
+@hooks.register("register_scale_data", order=60)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

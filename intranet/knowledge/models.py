@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,11 +39,37 @@ class KnowledgeBaseIndexPage(SectionPage):
     class Meta:
         verbose_name = _("knowledge base")
 
+    LANDING_LIST_SIZE = 6
+    SEARCH_RESULTS = 20
+
     def get_context(self, request, *args, **kwargs):
+        from intranet.core.search import plain_words
+        from intranet.core.visibility import exclude_hidden
+
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = (
             KnowledgeSectionPage.objects.child_of(self).live().order_by("path")[:100]
         )
+        articles = exclude_hidden(
+            KnowledgeArticlePage.objects.descendant_of(self).live(), request.user
+        ).only("id", "title", "url_path", "summary", "last_published_at")
+        size = self.LANDING_LIST_SIZE
+        context["recent"] = list(articles.order_by("-last_published_at", "title")[:size])
+        followers = (
+            PageFollow.objects.filter(page__in=articles.values("pk"))
+            .values("page_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "page_id")[:size]
+        )
+        counts = {row["page_id"]: row["n"] for row in followers}
+        most_followed = list(articles.filter(pk__in=list(counts)))
+        for article in most_followed:
+            article.followers = counts[article.pk]
+        context["most_followed"] = sorted(most_followed, key=lambda a: (-a.followers, a.title))
+        query = request.GET.get("q", "").strip()[:200]
+        context["kb_query"] = query
+        if words := plain_words(query):
+            context["kb_results"] = list(articles.search(words)[: self.SEARCH_RESULTS])
         return context
 
 
@@ -191,6 +218,8 @@ class KnowledgeArticlePage(Page):
     class Meta:
         verbose_name = _("knowledge base article")
         verbose_name_plural = _("knowledge base articles")
+        # The review report and the review reminders go by the review date.
+        indexes = [models.Index(fields=["review_by"], name="knowledge_article_review_by")]
 
     @property
     def is_overdue(self) -> bool:

@@ -86,6 +86,22 @@ def articles_awaiting_review(user: User) -> QuerySet[KnowledgeArticlePage]:
     return KnowledgeArticlePage.objects.filter(pk__in=page_ids).order_by("title")
 
 
+def articles_for_me_to_approve(user: User) -> list[KnowledgeArticlePage]:
+    """Articles submitted for review whose current task ``user`` may approve (the
+    "Coordinator review" workflow), oldest request first."""
+    from wagtail.models import TaskState
+
+    states = (
+        TaskState.objects.reviewable_by(user)
+        .filter(workflow_state__base_content_type__app_label="wagtailcore")
+        .order_by("started_at")
+    )
+    ids = [int(pk) for pk in states.values_list("workflow_state__object_id", flat=True)]
+    articles = KnowledgeArticlePage.objects.filter(pk__in=ids).only("id", "title", "draft_title")
+    by_id = {article.pk: article for article in articles}
+    return [by_id[pk] for pk in dict.fromkeys(ids) if pk in by_id]
+
+
 def articles_due_for_review(user: User, within_days: int = 14) -> QuerySet[KnowledgeArticlePage]:
     horizon = timezone.localdate() + datetime.timedelta(days=within_days)
     return (

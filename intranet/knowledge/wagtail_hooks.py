@@ -114,3 +114,48 @@ def knowledge_articles_on_topic(request, topic, municipality):
         TopicResource("knowledge", article.title, article.url, article.summary)
         for article in exclude_hidden(articles, request.user)[:PER_KIND]
     ]
+
+
+@hooks.register("register_waiting_items")
+def knowledge_waiting_items(request):
+    """Articles submitted for review that this person may approve (one opens straight in
+    the editor, several in Wagtail's list of tasks), and, for coordinators, articles past
+    their review date."""
+    from intranet.core.waiting import WaitingItem
+
+    user = request.user
+    if not is_staff_member(user):
+        return []
+    to_approve = services.articles_for_me_to_approve(user)
+    items = [
+        WaitingItem(
+            "articles-to-review",
+            _("Articles awaiting your review"),
+            len(to_approve),
+            reverse("wagtailadmin_pages:edit", args=[to_approve[0].pk])
+            if len(to_approve) == 1
+            else reverse("wagtailadmin_reports:workflow_tasks"),
+            order=10,
+            details=[article.get_admin_display_title() for article in to_approve[:3]]
+            if len(to_approve) > 1
+            else [],
+        )
+    ]
+    if is_coordinator(user):
+        items.append(
+            WaitingItem(
+                "articles-past-review-date",
+                _("Articles past their review date"),
+                services.overdue_articles().count(),
+                reverse("knowledge:review-report"),
+                order=60,
+            )
+        )
+    return items
+
+
+@hooks.register("register_scale_data", order=50)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

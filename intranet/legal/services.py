@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
 from intranet.core.notifications import notify
+from intranet.core.subqueries import count_of
 from intranet.core.tokens import current_token
 from intranet.people.models import normalise
 from intranet.people.services import colleagues
@@ -213,11 +214,9 @@ def report_updates() -> QuerySet[LegalUpdatePage]:
         LegalUpdatePage.objects.live()
         .filter(must_acknowledge=True)
         .annotate(
-            acknowledged_count=Count(
-                "acknowledgements",
-                filter=Q(acknowledgements__epoch=F("ack_epoch"))
-                & Q(acknowledgements__user__in=readers),
-                distinct=True,
+            acknowledged_count=count_of(
+                Acknowledgement.objects.filter(epoch=OuterRef("ack_epoch"), user__in=readers),
+                "page",
             )
         )
         .order_by("-first_published_at", "-pk")
@@ -252,6 +251,28 @@ def pending_reminders(
         if page_ids:
             result.append((user, page_ids))
     return result
+
+
+def overdue_by_person(today: date | None = None) -> list[tuple[User, int]]:
+    """(colleague, how many must-read updates past their acknowledge-by date they have not
+    acknowledged), most overdue first, in three queries whatever the numbers."""
+    today = today or timezone.localdate()
+    updates = list(
+        must_read_updates().filter(acknowledge_by__lt=today).values_list("pk", flat=True)
+    )
+    if not updates:
+        return []
+    done = set(
+        Acknowledgement.objects.filter(page_id__in=updates, epoch=F("page__ack_epoch")).values_list(
+            "user_id", "page_id"
+        )
+    )
+    counts = []
+    for user in colleagues().order_by("first_name", "last_name", "pk"):
+        n = sum(1 for pk in updates if (user.pk, pk) not in done)
+        if n:
+            counts.append((user, n))
+    return sorted(counts, key=lambda row: -row[1])
 
 
 def send_acknowledgement_reminders(

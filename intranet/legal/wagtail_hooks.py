@@ -1,5 +1,6 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail import hooks
 
@@ -87,3 +88,38 @@ def legal_updates_on_topic(request, topic, municipality):
         TopicResource("legal", update.title, update.url, update.summary)
         for update in exclude_hidden(updates, request.user)[:PER_KIND]
     ]
+
+
+@hooks.register("register_waiting_items")
+def overdue_acknowledgements(request):
+    """For coordinators: the people with must-read updates past their acknowledge-by date,
+    the most overdue named first."""
+    from django.urls import reverse
+
+    from intranet.core.roles import is_coordinator
+    from intranet.core.waiting import WaitingItem
+
+    if not is_coordinator(request.user):
+        return []
+    people = services.overdue_by_person()
+    return [
+        WaitingItem(
+            "overdue-acknowledgements",
+            _("People with overdue legal readings"),
+            len(people),
+            reverse("legal:report"),
+            order=40,
+            details=[
+                ngettext("%(name)s: %(count)d update", "%(name)s: %(count)d updates", n)
+                % {"name": user.get_full_name() or user.get_username(), "count": n}
+                for user, n in people[:4]
+            ],
+        )
+    ]
+
+
+@hooks.register("register_scale_data", order=40)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

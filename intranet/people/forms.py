@@ -5,6 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from PIL import Image as PILImage
+from taggit.forms import TagWidget
 
 from intranet.core.params import IdModelChoiceField
 from network.models import SupportOfficePage
@@ -15,6 +16,18 @@ from .services import PHONE_HELP, normalise_phone
 # The same limits as every other image upload (settings, intranet.core.files): a small file
 # can hold a huge image (a plain PNG compresses to almost nothing).
 PHOTO_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+
+
+class ExpertiseWidget(TagWidget):
+    """The areas of expertise as people write them: "reagrupamento familiar, AIMA", never
+    taggit's quoting ("\"reagrupamento familiar\", AIMA"). A comma separates areas, so a
+    name is quoted only if it holds a comma itself. chips.js shows them as chips."""
+
+    def format_value(self, value):
+        if value is not None and not isinstance(value, str):
+            names = [getattr(item, "tag", item).name for item in value]
+            return ", ".join(f'"{name}"' if "," in name else name for name in names)
+        return value
 
 
 class ProfileForm(forms.ModelForm):
@@ -45,6 +58,9 @@ class ProfileForm(forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 5, "maxlength": 1000}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "expertise": ExpertiseWidget(
+                attrs={"data-chips": "", "data-remove-label": _("Remove “%(name)s”")}
+            ),
         }
 
     def __init__(self, *args, editor_is_coordinator: bool = False, **kwargs):
@@ -109,6 +125,13 @@ class LanguageForm(forms.ModelForm):
         model = ProfileLanguage
         fields = ["language", "level"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A readable first choice instead of Django's "---------".
+        for name, label in (("language", _("Choose a language")), ("level", _("Choose a level"))):
+            choices = [c for c in self.fields[name].choices if c[0] != ""]
+            self.fields[name].choices = [("", label), *choices]
+
 
 class BaseLanguageFormSet(BaseInlineFormSet):
     def clean(self):
@@ -130,7 +153,8 @@ LanguageFormSet = inlineformset_factory(
     ProfileLanguage,
     form=LanguageForm,
     formset=BaseLanguageFormSet,
-    extra=2,
+    # One empty row; chips.js adds more without saving (without JavaScript, saving adds one).
+    extra=1,
     max_num=12,
     can_delete=True,
 )

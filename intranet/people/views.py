@@ -133,9 +133,8 @@ def _edit(request, profile: Profile, *, is_self: bool):
         if not has_profile_page:
             return redirect("people:edit-own")
         return redirect("people:profile", username=profile.user.get_username())
-    if request.method == "POST":
-        # Nothing typed is lost, but a chosen file cannot be kept by the browser.
-        messages.error(request, _("Please correct the errors below."))
+    # A bad POST: nothing typed is lost, and each error shows once, next to its field (the
+    # form's own summary links to them); no second banner in the messages.
     return render(
         request,
         "people/profile_form.html",

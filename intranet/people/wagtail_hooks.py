@@ -6,15 +6,17 @@ from intranet.core.dashboard import DashboardPanel
 from intranet.core.roles import is_staff_member
 
 from .models import Profile
-from .services import colleagues, completeness
+from .services import colleagues, completeness, is_colleague
 
 OFFICE_STAFF_SHOWN = 50
 
 
 @hooks.register("register_dashboard_panel")
 def complete_profile_panel(request):
-    """Tells staff what their profile still lacks; nothing once it is complete."""
-    if not is_staff_member(request.user):
+    """Tells staff what their profile still lacks; nothing once it is complete. Only people
+    who work in the network: an administrator account outside Staff/Coordinators is not in
+    the people finder, so it is not nagged."""
+    if not is_colleague(request.user):
         return None
     profile = (
         Profile.objects.select_related("user")
@@ -75,3 +77,10 @@ def people_search_type():
     from .search import PEOPLE
 
     return PEOPLE
+
+
+@hooks.register("register_scale_data", order=20)
+def seed_scale_data(run):
+    from .demo.scale import seed
+
+    seed(run)

@@ -124,9 +124,14 @@ class HasOpeningHours:
         return [(Weekday(day).label, rows) for day, rows in sorted(days.items())]
 
     def hours_today(self, now: dt.datetime | None = None) -> str:
-        today = lisbon_now(now).weekday()
+        return self.hours_on(lisbon_now(now).date())
+
+    def hours_on(self, day: dt.date) -> str:
+        """The opening hours on that day's weekday ("09:00–12:30, 14:00–17:30"); "" if closed."""
         return ", ".join(
-            f"{r.opens:%H:%M}–{r.closes:%H:%M}" for r in self.hours_rows() if r.weekday == today
+            f"{r.opens:%H:%M}–{r.closes:%H:%M}"
+            for r in self.hours_rows()
+            if r.weekday == day.weekday()
         )
 
     def hours_text(self) -> str:

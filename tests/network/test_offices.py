@@ -112,7 +112,8 @@ def test_office_card_renders_for_other_apps(cuba):
 @pytest.mark.django_db
 def test_map_is_an_inline_svg_with_links_and_no_external_assets(cuba, partner_user, client_for):
     html = client_for(partner_user).get("/directory/map/").content.decode()
-    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    # The map, not the header's icons (also SVG).
+    svg = html.split('data-testid="office-map"', 1)[1].split("</svg>", 1)[0]
     assert 'href="/directory/gabinete-cuba/"' in svg
     assert "<circle" in svg and ">Cuba</text>" in svg
     assert "https://" not in html and "http://" not in html.replace("http://www.w3.org", "")
@@ -164,3 +165,38 @@ def test_directory_links_follow_the_section_when_it_is_renamed(
     # No link to the old address (field mode's settings name /directory/offline/, a view
     # that stays at its URLconf address like the CSV and the map).
     assert 'href="/directory/' not in html
+
+
+@pytest.mark.django_db
+def test_map_draws_each_office_from_its_coordinates_with_distances_from_the_association(
+    client_for, staff_user
+):
+    from decimal import Decimal
+
+    from network.services import distance_km
+
+    from .factories import SupportOfficeFactory
+
+    association = SupportOfficeFactory(
+        title="Gabinete de Apoio de Alcáçovas",
+        in_town_hall=False,
+        latitude=Decimal("38.3943"),
+        longitude=Decimal("-8.1557"),
+    )
+    evora = SupportOfficeFactory(
+        title="Gabinete de Apoio de Évora",
+        in_town_hall=True,
+        latitude=Decimal("38.5714"),
+        longitude=Decimal("-7.9135"),
+    )
+    SupportOfficeFactory(title="Gabinete sem coordenadas", in_town_hall=True)
+    html = client_for(staff_user).get("/directory/map/").content.decode()
+    svg = html.split('data-testid="office-map"', 1)[1].split("</svg>", 1)[0]
+    assert svg.count('data-testid="map-office"') == 2
+    assert f'href="{association.url}" class="office-map__office office-map__office--hub"' in svg
+    assert ">Évora</text>" in svg and ">Alcáçovas</text>" in svg
+    km = round(distance_km(38.3943, -8.1557, 38.5714, -7.9135))
+    assert 27 <= km <= 30  # about 28 km as the crow flies
+    assert f">{km} km</text>" in svg
+    assert evora.url in svg
+    assert "style=" not in svg

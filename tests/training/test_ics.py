@@ -72,3 +72,30 @@ def test_feed_page_shows_my_urls(client_for, staff_user):
     html = client.post("/training/calendar/", follow=True).content.decode()
     token = current_token(staff_user, CALENDAR_PURPOSE).token
     assert f"/training/my-sessions.ics?token={token}" in html
+
+
+def test_add_one_session_to_my_calendar(client_for, staff_user, module):
+    from django.urls import reverse
+
+    session = SessionFactory(module=module, days=10, title="Acolhimento e trabalho em rede")
+    SessionFactory(module=module, days=11)
+    client = client_for(staff_user)
+    page = client.get(reverse("training:session-detail", args=[session.pk])).content.decode()
+    ics_url = reverse("training:session-ics", args=[session.pk])
+    assert f'href="{ics_url}"' in page
+    response = client.get(ics_url)
+    assert "attachment" in response["Content-Disposition"]
+    (event,) = events(response)
+    assert str(event["summary"]) == "Acolhimento e trabalho em rede"
+    assert event.decoded("dtstart") == session.starts_at
+    assert event.decoded("dtend") == session.ends_at
+    assert str(event["url"]).endswith(reverse("training:session-detail", args=[session.pk]))
+
+
+def test_the_calendar_page_explains_the_subscription_with_a_copy_button(client_for, staff_user):
+    client = client_for(staff_user)
+    client.post("/training/calendar/")
+    html = client.get("/training/calendar/").content.decode()
+    assert 'data-testid="feed-explained"' in html
+    assert 'data-copy="my-feed"' in html and 'data-copy="all-feed"' in html
+    assert "<script>" not in html and "onclick" not in html

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -7,6 +8,7 @@ from django.views.decorators.http import require_POST
 from intranet.core.permissions import network_staff_required
 from intranet.core.roles import is_coordinator
 
+from ..documents import sessions_calendar
 from ..models import Booking, TrainingSession
 from ..services import booking as bookings
 from ..services.errors import TrainingError
@@ -36,6 +38,7 @@ def session_list(request):
 def session_detail(request, pk):
     session = get_object_or_404(bookings.sessions_with_counts(), pk=pk)
     booking = bookings.active_booking(session, request.user)
+    session_day = timezone.localtime(session.starts_at).date()
     return render(
         request,
         "training/session_detail.html",
@@ -47,8 +50,23 @@ def session_detail(request, pk):
             "seats_left": max(session.capacity - session.booked_count, 0),
             "waitlist_count": bookings.waiting_count(session),
             "can_manage": is_coordinator(request.user),
+            "session_day": session_day,
+            "office_hours_label": _("Open on the session's day:"),
+            "office_hours_that_day": session.office.hours_on(session_day) if session.office else "",
         },
     )
+
+
+@network_staff_required
+def session_ics(request, pk):
+    """One session as an iCalendar file, to add to one's own calendar in a tap."""
+    session = get_object_or_404(TrainingSession.objects.select_related("module", "office"), pk=pk)
+    response = HttpResponse(
+        sessions_calendar([session], session.display_title),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="training-session-{session.pk}.ics"'
+    return response
 
 
 @require_POST
