@@ -9,6 +9,7 @@ from django import template
 from django.apps import apps
 from django.urls import reverse
 
+from intranet.core.caching import remember
 from intranet.core.roles import is_staff_member
 
 register = template.Library()
@@ -20,10 +21,17 @@ def page_actions(context, page, add: str = "", add_label: str = ""):
     user = getattr(request, "user", None)
     if page is None or not getattr(page, "pk", None) or user is None or not is_staff_member(user):
         return {"edit_url": "", "add_url": ""}
-    permissions = page.permissions_for_user(user)
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk]) if permissions.can_edit() else ""
+
+    def answers() -> tuple[bool, bool]:
+        permissions = page.permissions_for_user(user)
+        return permissions.can_edit(), bool(add) and permissions.can_add_subpage()
+
+    # Kept until groups, page permissions or workflows change (intranet.core.caching).
+    key = f"page-actions:{user.pk}:{page.pk}:{add}"
+    can_edit, can_add = remember(key, answers, request=request)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk]) if can_edit else ""
     add_url = ""
-    if add and permissions.can_add_subpage():
+    if can_add:
         model = apps.get_model(add)
         if model in page.specific_class.allowed_subpage_models():
             add_url = reverse(
