@@ -271,3 +271,27 @@ class FieldQueue(BasePage):
                 return {caches: caches_, entries};
             }"""
         )
+
+
+class SiteSearch(BasePage):
+    """The one search box in the header (behind a button on a phone) and its results."""
+
+    def search(self, text: str) -> "SiteSearch":
+        toggle = self.page.locator("[data-testid=search-toggle]")
+        if toggle.is_visible():
+            toggle.click()
+        self.page.fill("#site-search-q", text)
+        with self.page.expect_navigation():
+            self.page.press("#site-search-q", "Enter")
+        return self
+
+    def groups(self) -> dict[str, list[str]]:
+        """{type key: result titles}, in the order shown."""
+        found = {}
+        for group in self.page.locator("[data-testid^=search-group-]").all():
+            key = group.get_attribute("data-testid").removeprefix("search-group-")
+            found[key] = group.locator(".search-hit > a").all_inner_texts()
+        return found
+
+    def highlighted(self) -> list[str]:
+        return self.page.locator("[data-testid=search-results] mark").all_inner_texts()
