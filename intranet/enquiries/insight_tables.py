@@ -103,12 +103,12 @@ def sections_for(page, result) -> tuple[dict[str, Section], list[Question]]:
     )
     if "topic-office" in page.sheet._tables:
         grid = result.grid("topic-office")
-        offices = {o.pk: o for o in page.offices}
+        offices = {o.pk: o.place_name for o in page.offices} | {OTHERS: _("Other offices")}
         table = Table(
             caption=_("Enquiries by topic and office"),
             columns=columns(
                 _("Topic"),
-                *[offices[pk].place_name for pk in grid.column_keys],
+                *[offices[pk] for pk in grid.column_keys],
                 _("Total"),
                 numeric_from=1,
             ),
@@ -118,7 +118,7 @@ def sections_for(page, result) -> tuple[dict[str, Section], list[Question]]:
             testid="table-topic-office",
         )
         by_topic = [(topic_label(t), grid.row_totals[t]) for t in grid.row_keys]
-        by_office = [(offices[pk].place_name, grid.column_totals[pk]) for pk in grid.column_keys]
+        by_office = [(offices[pk], grid.column_totals[pk]) for pk in grid.column_keys]
         add(
             "topic-office",
             table,

@@ -30,6 +30,7 @@ from .counting import Filters, enquiry_counts, flatten, visit_counts
 from .insight_tables import NONE, OTHERS, Question, Section, sections_for
 
 TOP_SERVICES = 10
+TOP_OFFICES = 12
 TOP_QUESTIONS = 10
 N, VISITS, PEOPLE = "enquiries", "visits", "people-reached"
 
@@ -93,14 +94,15 @@ class _Page:
             # Offices no longer published keep their counts (the total must add up).
             offices = SupportOfficePage.objects.filter(Q(pk__in=office_ids) | Q(live=True))
             self.offices = sorted(offices, key=lambda o: sort_key(o.place_name))
+            columns, counts = self._office_columns(counts)
             sheet.grid(
                 "topic-office",
                 counts,
                 self.topics,
-                [o.pk for o in self.offices],
+                columns,
                 total=N,
                 row_total_names={t: ("topic", t) for t in self.topics},
-                column_total_names={o.pk: ("office", o.pk) for o in self.offices},
+                column_total_names={key: ("office", key) for key in columns},
             )
         else:
             counts = flatten(enquiry_counts(["topic"], f))
@@ -112,6 +114,23 @@ class _Page:
         names = {o: ("outcome", o) for o in Outcome.values}
         sheet.series("by-outcome", _pairs(Outcome.values, outcomes), total=N, names=names)
         self._count_services()
+
+    def _office_columns(self, counts: Counter) -> tuple[list, Counter]:
+        """Every office side by side while the network is small; in a larger one the
+        ``TOP_OFFICES`` busiest (in place-name order) and one "other offices" column, so
+        the table stays readable and its suppression, exact linear algebra over every
+        cell, stays quick (with 800 offices it took minutes)."""
+        if len(self.offices) <= TOP_OFFICES:
+            return [o.pk for o in self.offices], counts
+        per_office: Counter = Counter()
+        for (_topic, office), n in counts.items():
+            per_office[office] += n
+        top = {key for key, _n in top_with_others(per_office, TOP_OFFICES, OTHERS)} - {OTHERS}
+        folded: Counter = Counter()
+        for (topic, office), n in counts.items():
+            folded[topic, office if office in top else OTHERS] += n
+        self.offices = [o for o in self.offices if o.pk in top]
+        return [o.pk for o in self.offices] + [OTHERS], folded
 
     def _services(self, outcomes) -> list[tuple]:
         counts = flatten(enquiry_counts(["provider"], _with_outcomes(self.filters, outcomes)))

@@ -218,6 +218,8 @@ class KnowledgeArticlePage(Page):
     class Meta:
         verbose_name = _("knowledge base article")
         verbose_name_plural = _("knowledge base articles")
+        # The review report and the review reminders go by the review date.
+        indexes = [models.Index(fields=["review_by"], name="knowledge_article_review_by")]
 
     @property
     def is_overdue(self) -> bool:

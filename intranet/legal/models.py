@@ -174,6 +174,15 @@ class LegalUpdatePage(Page):
     class Meta:
         verbose_name = _("legal update")
         verbose_name_plural = _("legal updates")
+        indexes = [
+            # The dashboard, reminders and the unread report start from the must-read
+            # updates, soonest deadline first: a small index of those rows only.
+            models.Index(
+                fields=["acknowledge_by"],
+                condition=models.Q(must_acknowledge=True),
+                name="legal_must_read_by_deadline",
+            )
+        ]
 
     def clean(self):
         super().clean()
@@ -334,6 +343,9 @@ class Acknowledgement(models.Model):
                 fields=["user", "page", "epoch"], name="legal_one_acknowledgement_per_round"
             )
         ]
+        # The report counts who read each update this round (the unique constraint
+        # starts with the user, for "what have I read").
+        indexes = [models.Index(fields=["page", "epoch", "user"], name="legal_ack_page_round")]
 
     def __str__(self):
         return f"{self.user} · {self.page_id} · {self.epoch}"

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Revision
 
 from intranet.core.notifications import notify
+from intranet.core.subqueries import count_of
 from intranet.core.tokens import current_token
 from intranet.people.models import normalise
 from intranet.people.services import colleagues
@@ -213,11 +214,9 @@ def report_updates() -> QuerySet[LegalUpdatePage]:
         LegalUpdatePage.objects.live()
         .filter(must_acknowledge=True)
         .annotate(
-            acknowledged_count=Count(
-                "acknowledgements",
-                filter=Q(acknowledgements__epoch=F("ack_epoch"))
-                & Q(acknowledgements__user__in=readers),
-                distinct=True,
+            acknowledged_count=count_of(
+                Acknowledgement.objects.filter(epoch=OuterRef("ack_epoch"), user__in=readers),
+                "page",
             )
         )
         .order_by("-first_published_at", "-pk")

@@ -267,6 +267,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL full-text search with Portuguese stemming and stop words ("renovações"
+    # finds "renovação"). The index is built with it: after changing it, run update_index.
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portuguese"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Upload limits, one set for every path (admin, rich-text editor, profile photos; see
 # intranet.core.files). 40 megapixels is more than any phone takes, and stops a small

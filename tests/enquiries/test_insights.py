@@ -359,3 +359,34 @@ def test_the_attack_does_find_a_cell_hidden_without_secondary_suppression(
     channel_rows[-1][1] = str(len(entries))
     found = _attack(tables, [row[0] for row in tables["table-by-month"][1:-1]], [])
     assert ("table-by-channel", small[0][0], 1) in found
+
+
+# --- a national network -----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_with_many_offices_the_busiest_are_shown_and_the_rest_are_one_column(
+    login, coordinator_user
+):
+    from intranet.enquiries.insights import TOP_OFFICES
+    from tests.network.factories import SupportOfficeFactory
+
+    from .factories import rows
+
+    offices = [
+        SupportOfficeFactory(title=f"Gabinete de Apoio de Lugar {n:02d}", slug=f"lugar-{n:02d}")
+        for n in range(TOP_OFFICES + 3)
+    ]
+    entries = []
+    for n, office in enumerate(offices):
+        entries += rows(office, 10 + n, topic="housing")
+    Enquiry.objects.bulk_create(entries)
+    tables = html_tables(login(coordinator_user).get("/insights/").content.decode())
+    header, *body, footer = tables["table-topic-office"]
+    # The busiest offices by name, then one column for the others, then the total.
+    busiest = [f"Lugar {n:02d}" for n in range(3, TOP_OFFICES + 3)]
+    assert header[1:-1] == [*busiest, "Other offices"]
+    assert number(footer[-2]) == 10 + 11 + 12
+    assert number(footer[-1]) == len(entries)
+    housing = next(row for row in body if row[0] == "Housing")
+    assert number(housing[-1]) == len(entries)

@@ -85,6 +85,8 @@ class TrainingSession(index.Indexed, models.Model):
         ordering = ["starts_at"]
         verbose_name = _("training session")
         verbose_name_plural = _("training sessions")
+        # Upcoming sessions: scheduled ones from now on, soonest first.
+        indexes = [models.Index(fields=["status", "starts_at"], name="training_session_upcoming")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_at__gt=models.F("starts_at")),
@@ -164,6 +166,12 @@ class Booking(models.Model):
         ordering = ["created_at"]
         verbose_name = _("booking")
         verbose_name_plural = _("bookings")
+        # A session's booked seats and its waiting list, first come first served.
+        indexes = [
+            models.Index(
+                fields=["session", "status", "waitlisted_at"], name="training_booking_by_status"
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "user"], name="training_booking_one_per_person"
@@ -329,6 +337,8 @@ class TopicRequest(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("topic request")
         verbose_name_plural = _("topic requests")
+        # The triage queue: requests by status, newest first.
+        indexes = [models.Index(fields=["status", "-created_at"], name="training_request_queue")]
 
     def __str__(self) -> str:
         return self.topic

@@ -3,14 +3,15 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from intranet.core.permissions import network_staff_required
+from intranet.core.subqueries import count_of
 
+from ..models import Enquiry
 from ..services import access
 from ..services.log import CREATED, EXISTING
 from ..services.outreach import change_visit, record_visit, visit_form
@@ -27,7 +28,7 @@ def visit_list(request):
         access.visible_visits(request.user)
         .select_related("office", "author")
         .prefetch_related("topics")
-        .annotate(enquiry_count=Count("enquiries"))
+        .annotate(enquiry_count=count_of(Enquiry.objects.all(), "outreach_visit"))
         .order_by("-date", "-created_at", "-pk")
     )
     page_obj = Paginator(visits, PER_PAGE).get_page(request.GET.get("page"))
