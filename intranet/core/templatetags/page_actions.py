@@ -9,21 +9,10 @@ from django import template
 from django.apps import apps
 from django.urls import reverse
 
+from intranet.core.caching import remember
 from intranet.core.roles import is_staff_member
 
 register = template.Library()
-
-
-def _may_edit(permissions) -> bool:
-    """Wagtail's ``can_edit`` without its last branch (a reviewer of the page's current
-    workflow task may open the editor): that branch costs a query on every page a person may
-    not edit, and reviewers reach their pages through "Waiting for me"."""
-    user, page = permissions.user, permissions.page
-    if not user.is_active or permissions.page_is_root:
-        return False
-    if user.is_superuser or "change" in permissions.permissions:
-        return True
-    return "add" in permissions.permissions and page.owner_id == user.pk
 
 
 @register.inclusion_tag("includes/page_actions.html", takes_context=True)
@@ -32,10 +21,17 @@ def page_actions(context, page, add: str = "", add_label: str = ""):
     user = getattr(request, "user", None)
     if page is None or not getattr(page, "pk", None) or user is None or not is_staff_member(user):
         return {"edit_url": "", "add_url": ""}
-    permissions = page.permissions_for_user(user)
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk]) if _may_edit(permissions) else ""
+
+    def answers() -> tuple[bool, bool]:
+        permissions = page.permissions_for_user(user)
+        return permissions.can_edit(), bool(add) and permissions.can_add_subpage()
+
+    # Kept until groups, page permissions or workflows change (intranet.core.caching).
+    key = f"page-actions:{user.pk}:{page.pk}:{add}"
+    can_edit, can_add = remember(key, answers, request=request)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk]) if can_edit else ""
     add_url = ""
-    if add and permissions.can_add_subpage():
+    if can_add:
         model = apps.get_model(add)
         if model in page.specific_class.allowed_subpage_models():
             add_url = reverse(
