@@ -325,7 +325,11 @@ def test_demo_search_examples(demo):
     assert {"people", "offices", "services"} <= set(found("staff", "ucraniano"))
     partner = found("partner", "saúde")
     assert partner["services"] >= 8 and "people" not in partner and "sessions" not in partner
-    assert found("partner", "saude") == partner
+    # Accents fold on SQLite (FTS5), and on PostgreSQL with an unaccent configuration.
+    if connections["default"].vendor == "sqlite" or settings.WAGTAILSEARCH_BACKENDS["default"].get(
+        "SEARCH_CONFIG"
+    ):
+        assert found("partner", "saude") == partner
 
 
 def test_internal_link_filter():

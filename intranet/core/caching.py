@@ -98,15 +98,15 @@ def connect_signals() -> None:
         post_delete.connect(_changed, sender=model, dispatch_uid=uid)
 
 
-_MISSING = object()
-
-
 def remember(key: str, compute, timeout: int = FRAGMENT_SECONDS, *, request=None):
-    """``compute()``, kept under ``key`` for the current generation."""
+    """``compute()``, kept under ``key`` for the current generation. ``None`` is not kept
+    (a miss, such as an address that leads nowhere, is worked out again each time, so a
+    flood of made-up addresses cannot fill the cache)."""
     version = request_generation(request) if request is not None else generation()
     full_key = f"intranet:{version}:{key}"
-    value = cache.get(full_key, _MISSING)
-    if value is _MISSING:
+    value = cache.get(full_key)
+    if value is None:
         value = compute()
-        cache.set(full_key, value, timeout)
+        if value is not None:
+            cache.set(full_key, value, timeout)
     return value

@@ -37,14 +37,17 @@ HOOK_NAME = "register_offline_pages"
 THEME_COLOUR = "#0b5d4b"  # --green in static/css/intranet.css
 BACKGROUND_COLOUR = "#f6f7f4"  # --bg
 
-# What every page needs offline; pages add their own stylesheets through the list below.
+# What the pages kept offline need (base.html's and their own files); the worker stores
+# them when it installs.
 STATIC_FILES = [
     "css/intranet.css",
     "css/enquiries.css",
     "css/network.css",
     "js/field-mode.js",
+    "js/header.js",
     "js/answer-at-hand.js",
     "img/logo.svg",
+    "img/icons.svg",
     "img/favicon.svg",
     "img/icon-192.png",
 ]

@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -53,7 +54,8 @@ class HomePage(Page):
             return super().route(request, path_components)
         from .caching import remember
 
-        key = "route:" + "/".join(path_components)
+        path = "/".join(path_components).encode()
+        key = f"route:{hashlib.sha256(path).hexdigest()}"
         found = remember(key, lambda: self._find_below(path_components), request=request)
         if found is None:
             raise Http404

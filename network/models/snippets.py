@@ -110,10 +110,18 @@ class ServiceProvider(HasOpeningHours, RevisionMixin, index.Indexed, Clusterable
     def get_absolute_url(self) -> str:
         return reverse("network:provider-detail", args=[self.slug])
 
+    # Indexed here, once per save, after the languages are written (they follow the row,
+    # so Wagtail's post_save indexing would miss them). Rows deleted in bulk leave index
+    # entries that match no row: the search runs on the table, so they never show.
+    search_auto_update = False
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # The languages are written after the row (and after post_save indexed it).
         index.insert_or_update_object(self)
+
+    def delete(self, *args, **kwargs):
+        index.remove_object(self)
+        return super().delete(*args, **kwargs)
 
     def category_labels(self) -> str:
         """The category in every interface language ("Centro de saúde", "Health centre")."""

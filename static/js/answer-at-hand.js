@@ -82,7 +82,8 @@
         return;
       }
       region.removeAttribute("aria-busy");
-      if (showButton) {
+      // With no connection at all (field mode) the button could not fetch them either.
+      if (showButton && navigator.onLine) {
         showButton.parentNode.hidden = false;
       }
     });

@@ -13,6 +13,8 @@
     return;
   }
   var config = JSON.parse(configNode.textContent);
+  // Dates as the network writes them: pt-PT, and British English (never month first).
+  var locale = config.language === "en" ? "en-GB" : "pt-PT";
   var DB_NAME = "sf-field-mode";
   var STORE = "entries";
   var root = document.documentElement;
@@ -143,6 +145,7 @@
   var sendButton = panel.querySelector("[data-send-now]");
   var texts = JSON.parse(document.getElementById("field-queue-texts").textContent);
   var sending = false;
+  var formUrls = JSON.parse(panel.getAttribute("data-form-urls") || "{}");
 
   function cookie(name) {
     var match = document.cookie.match(new RegExp("(?:^|; )" + name + "=([^;]*)"));
@@ -194,7 +197,7 @@
       entries.forEach(function (entry) {
         var item = element("li", { "class": "queue-entry", "data-testid": "queued-entry", "data-state": entry.state });
         item.appendChild(element("p", { "class": "queue-entry__summary" }, entry.summary));
-        item.appendChild(element("p", { "class": "muted" }, texts.kinds[entry.kind] + " · " + texts.saved_at + " " + new Date(entry.saved_at).toLocaleString(config.language)));
+        item.appendChild(element("p", { "class": "muted" }, texts.kinds[entry.kind] + " · " + texts.saved_at + " " + new Date(entry.saved_at).toLocaleString(locale, { dateStyle: "long", timeStyle: "short" })));
         if (entry.state === "refused") {
           var reasons = element("ul", { "class": "errorlist", "data-testid": "queued-entry-errors" });
           reasons.appendChild(element("li", {}, texts.refused));
@@ -206,6 +209,13 @@
           var fix = element("button", { type: "button", "class": "button button--secondary", "data-testid": "queued-entry-fix" }, texts.fix);
           fix.addEventListener("click", function () { loadIntoForm(entry); });
           actions.appendChild(fix);
+        } else if (formUrls[entry.kind]) {
+          // Elsewhere (the dashboard): the form opens with the entry in it.
+          actions.appendChild(element("a", {
+            "class": "button button--secondary",
+            href: formUrls[entry.kind] + "#fix=" + entry.client_id,
+            "data-testid": "queued-entry-fix"
+          }, texts.fix));
         }
         var drop = element("button", { type: "button", "class": "link-button", "data-testid": "queued-entry-delete" }, texts.discard);
         drop.addEventListener("click", function () {
@@ -296,7 +306,7 @@
         }
       } else if (field.type === "date" && field.value) {
         var day = new Date(field.value + "T12:00:00");
-        parts.push(isNaN(day) ? field.value : day.toLocaleDateString(config.language, { day: "numeric", month: "long", year: "numeric" }));
+        parts.push(isNaN(day) ? field.value : day.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" }));
       } else if (field.value) {
         parts.push(field.value);
       }
@@ -417,7 +427,17 @@
   window.addEventListener("online", function () { showConnection(); send(); });
   window.addEventListener("offline", showConnection);
   showConnection();
-  render().then(function () { return send(); });
+  render().then(function (entries) {
+    var wanted = /^#fix=([0-9a-f-]+)$/.exec(window.location.hash);
+    var entry = wanted && form && entries.filter(function (e) { return e.client_id === wanted[1]; })[0];
+    if (wanted && window.history.replaceState) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    }
+    if (entry && form.getAttribute("data-kind") === entry.kind) {
+      loadIntoForm(entry);
+    }
+    return send();
+  });
 
   /* --- install hint ------------------------------------------------------------------ */
   var installButton = document.querySelector("[data-install]");

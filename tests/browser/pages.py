@@ -54,10 +54,32 @@ class BasePage:
 
 
 class Header(BasePage):
+    """The header: on a phone the menu (sections, language, user menu) and the search each
+    sit behind one button; ``open_menu``/``open_search`` tap it when it is folded."""
+
+    def is_folded(self) -> bool:
+        return self.page.locator("[data-testid=menu-toggle]").is_visible()
+
+    def open_menu(self) -> None:
+        if self.is_folded() and not self.page.locator("[data-testid=site-menu]").is_visible():
+            self.page.click("[data-testid=menu-toggle]")
+
+    def open_search(self) -> None:
+        if not self.page.locator("#site-search-q").is_visible():
+            self.page.click("[data-testid=search-toggle]")
+
+    def search(self, text: str) -> None:
+        self.open_search()
+        self.page.fill("#site-search-q", text)
+        with self.page.expect_navigation():
+            self.page.press("#site-search-q", "Enter")
+
     def switch_language(self, code: str) -> None:
+        self.open_menu()
         self.click_and_wait(f"[data-testid=language-{code}]")
 
     def open_user_menu(self) -> None:
+        self.open_menu()
         self.page.click("[data-testid=user-menu] summary")
 
     def log_out(self) -> None:
@@ -65,6 +87,7 @@ class Header(BasePage):
         self.click_and_wait("[data-testid=logout]")
 
     def section_links(self) -> list[str]:
+        self.open_menu()
         return self.page.locator(".main-nav a").all_inner_texts()
 
 
@@ -248,3 +271,27 @@ class FieldQueue(BasePage):
                 return {caches: caches_, entries};
             }"""
         )
+
+
+class SiteSearch(BasePage):
+    """The one search box in the header (behind a button on a phone) and its results."""
+
+    def search(self, text: str) -> "SiteSearch":
+        toggle = self.page.locator("[data-testid=search-toggle]")
+        if toggle.is_visible():
+            toggle.click()
+        self.page.fill("#site-search-q", text)
+        with self.page.expect_navigation():
+            self.page.press("#site-search-q", "Enter")
+        return self
+
+    def groups(self) -> dict[str, list[str]]:
+        """{type key: result titles}, in the order shown."""
+        found = {}
+        for group in self.page.locator("[data-testid^=search-group-]").all():
+            key = group.get_attribute("data-testid").removeprefix("search-group-")
+            found[key] = group.locator(".search-hit > a").all_inner_texts()
+        return found
+
+    def highlighted(self) -> list[str]:
+        return self.page.locator("[data-testid=search-results] mark").all_inner_texts()

@@ -253,6 +253,41 @@ def check_pages_as(chromium_browser, base_url: str, username: str | None, paths)
         context.close()
 
 
+# The first link, button or field in <main> after its h1: on the dashboard the first panel's
+# action, on the partners' directory the filter.
+FIRST_CONTENT = """() => {
+  const main = document.querySelector('main');
+  const h1 = main.querySelector('h1');
+  const controls = [...main.querySelectorAll('a[href], button, input:not([type=hidden]), select')]
+    .filter(el => el.offsetParent !== null
+      && (!h1 || (h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)));
+  if (!controls.length) return null;
+  const box = controls[0].getBoundingClientRect();
+  return {bottom: box.bottom + window.scrollY, text: controls[0].textContent.trim().slice(0, 60)};
+}"""
+
+
+def check_first_content_above_the_fold(chromium_browser, base_url: str, username: str) -> list:
+    """On a 360×740 phone, what the person logs in for starts on the first screen: the
+    header is one bar and no panel repeating the navigation comes first."""
+    context = chromium_browser.new_context(viewport={"width": PHONE_WIDTH, "height": 740})
+    page = context.new_page()
+    try:
+        log_in(page, username, DEMO_PASSWORD, base_url=base_url)
+        page.goto(base_url + "/")
+        first = page.evaluate(FIRST_CONTENT)
+        if first is None:
+            return [f"[{username}] the dashboard has no link or button below its heading"]
+        if first["bottom"] > 740:
+            return [
+                f"[{username}] first content ({first['text']!r}) ends {first['bottom']:.0f} px "
+                "down, below a 740 px phone screen"
+            ]
+        return []
+    finally:
+        context.close()
+
+
 def check_skip_link(chromium_browser, base_url: str) -> None:
     """The first Tab shows the skip link; following it, the next Tab lands in the content."""
     context = chromium_browser.new_context(viewport=DESKTOP)
@@ -297,4 +332,6 @@ def test_main_pages_of_every_role_are_accessible_and_fit_a_phone(chromium_browse
     problems = []
     for username, paths in plan.items():
         problems += check_pages_as(chromium_browser, live_server.url, username, paths)
+    for username in ("staff", "coordinator", "partner", "admin"):
+        problems += check_first_content_above_the_fold(chromium_browser, live_server.url, username)
     assert problems == [], "\n".join(problems)

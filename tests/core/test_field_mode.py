@@ -140,10 +140,16 @@ def test_the_offline_bundle_of_the_demo_stays_under_300_kb(client_for, django_us
     client = client_for(django_user_model.objects.get(username="staff"))
     sizes = {WORKER: len(client.get(WORKER).content)}
     config = _config(client.get("/").content.decode())
+    needed = set()
     for page in config["pages"]:
         response = client.get(page["url"])
         assert response.status_code == 200
         sizes[page["url"]] = len(response.content)
+        html = response.content.decode()
+        needed |= {url.split("#")[0] for url in re.findall(r'(?:src|href)="(/static/[^"]+)"', html)}
+    # Offline, a kept page finds every file it uses in the worker's store.
+    stored = {f"/static/{name}" for name in STATIC_FILES}
+    assert needed <= stored, needed - stored
     for name in STATIC_FILES:
         with open(finders.find(name), "rb") as handle:
             sizes[name] = len(handle.read())

@@ -8,7 +8,7 @@ from django.utils import translation
 
 import pytest
 
-from intranet.enquiries.models import Enquiry
+from intranet.enquiries.models import Enquiry, OutreachVisit
 from intranet.enquiries.services.log import record_enquiry
 from tests.browser.pages import Directory, EnquiryForm, FieldQueue, Header, log_in
 from tests.network.factories import SECRET, ServiceProviderFactory, SupportOfficeFactory
@@ -36,7 +36,7 @@ def _open_enquiry_form(page) -> FieldQueue:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_enquiries_logged_offline_reach_the_server_exactly_once(
+def test_two_enquiries_and_a_visit_logged_offline_reach_the_server_exactly_once(
     browser_page, staff_at_alcacovas, offices
 ):
     page = browser_page
@@ -67,8 +67,20 @@ def test_two_enquiries_logged_offline_reach_the_server_exactly_once(
     queue.wait_for_count(2)
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
 
+    # The outreach form opens offline too, and its visit joins the same list.
+    page.goto(page.base_url + "/enquiries/outreach/new/")
+    queue.wait_for_count(2)
+    page.locator("label[for=id_place_kind_0]").click()
+    page.fill("#id_people_reached", "7")
+    page.locator("input[name=topics][value=employment]").check()
+    page.click("[data-testid=outreach-save]")
+    queue.wait_for_count(3)
+
     queue.go_offline(False)  # the connection comes back: sent without a tap
     queue.wait_for_count(0)
+    visit = OutreachVisit.objects.get()
+    assert (visit.people_reached, visit.office_id) == (7, offices["alcacovas"].pk)
+    assert list(visit.topics.values_list("topic", flat=True)) == ["employment"]
     stored = Enquiry.objects.order_by("topic")
     assert [(e.topic, e.outcome) for e in stored] == [
         ("health", "referred"),
@@ -78,7 +90,7 @@ def test_two_enquiries_logged_offline_reach_the_server_exactly_once(
 
     page.reload()  # nothing left on the device, nothing sent twice
     queue.wait_for_count(0)
-    assert Enquiry.objects.count() == 2
+    assert Enquiry.objects.count() == 2 and OutreachVisit.objects.count() == 1
 
 
 @pytest.mark.browser
@@ -102,16 +114,20 @@ def test_a_refused_entry_comes_back_with_its_reason_and_can_be_corrected(
     page.wait_for_selector("[data-testid=queued-entry][data-state=refused]")
     assert f"Note: {expected}" in queue.errors()
     assert not Enquiry.objects.exists()
-    # The dashboard shows it too (the app opens there), and the form corrects it.
+    # The dashboard shows it too (the app opens there); "Correct" opens the form with it.
     page.goto(page.base_url + "/")
     queue.wait_for_count(1)
     assert "Note:" in queue.errors()
-    page.goto(page.base_url + "/enquiries/new/")
-    queue.wait_for_count(1)
-
-    # Correct it: the entry goes back into the form, with the same device id.
-    queue.fix()
+    with page.expect_navigation():
+        queue.fix()
+    assert "/enquiries/new/" in page.url
     form = EnquiryForm(page)
+    page.wait_for_function("document.querySelector('[name=note]').value !== ''")
+    assert form.field("note").input_value() == PHONE_NOTE
+
+    # On the form, "Correct" puts the entry back into it, with the same device id.
+    form.field("note").fill("")
+    queue.fix()
     assert form.field("note").input_value() == PHONE_NOTE
     assert form.checked("topic") == "employment"
     form.field("note").fill("Volta na segunda-feira.")
