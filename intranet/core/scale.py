@@ -99,6 +99,10 @@ def deferred_indexes(model: type[Model]) -> Iterator[None]:
         for index in indexes:
             cursor.execute(str(index.remove_sql(model, editor)))
     yield
+    if connection.vendor == "postgresql":
+        # PostgreSQL builds no index on a table with foreign-key checks still pending
+        # (Django defers them to the commit): run them now.
+        connection.check_constraints()
     with connection.cursor() as cursor:
         for index in indexes:
             cursor.execute(str(index.create_sql(model, editor)))
