@@ -377,6 +377,40 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
+# Labels are placed for the largest size they are shown at (phones, where the 600-unit map
+# is drawn about half size, enlarge them: network.css), so they never overlap at any size.
+LABEL_FONT = 26
+LABEL_CHAR_WIDTH = 0.6  # of the font size, for a sans-serif text
+
+
+def _place_label(name: str, x: float, y: float, width: int, height: int, taken: list) -> dict:
+    """Right, left, above or below the point: the first place where the label stays on
+    the map and clear of the other points and labels already placed (else the right)."""
+    w = len(name) * LABEL_FONT * LABEL_CHAR_WIDTH
+    h = LABEL_FONT
+    options = [
+        (x + 12, y + h * 0.35, "start", "auto", (x + 12, y - h / 2, x + 12 + w, y + h / 2)),
+        (x - 12, y + h * 0.35, "end", "auto", (x - 12 - w, y - h / 2, x - 12, y + h / 2)),
+        (x, y - 12, "middle", "auto", (x - w / 2, y - 12 - h, x + w / 2, y - 12)),
+        (x, y + 12, "middle", "hanging", (x - w / 2, y + 12, x + w / 2, y + 12 + h)),
+    ]
+
+    def fits(box) -> bool:
+        left, top, right, bottom = box
+        inside = left >= 0 and top >= 0 and right <= width and bottom <= height
+        clear = all(right <= o[0] or left >= o[2] or bottom <= o[1] or top >= o[3] for o in taken)
+        return inside and clear
+
+    lx, ly, anchor, baseline, box = next((o for o in options if fits(o[4])), options[0])
+    return {
+        "x": round(lx, 1),
+        "y": round(ly, 1),
+        "anchor": anchor,
+        "baseline": baseline,
+        "box": box,
+    }
+
+
 def office_map(offices) -> dict:
     """A schematic of the region drawn from the offices' coordinates: an equirectangular
     projection of MAP_BOUNDS (corrected for the latitude, so distances look right), a
@@ -408,16 +442,18 @@ def office_map(offices) -> dict:
     outside_town_halls = [row for row in placed if not row[0].in_town_hall]
     hub = outside_town_halls[0] if len(outside_town_halls) == 1 else None
     points = []
+    taken = [(x - 10, y - 10, x + 10, y + 10) for _office, _lat, _lon, x, y in placed]
     for office, lat, lon, x, y in placed:
-        # Labels to the left on the map's right-hand third, so none runs off the edge.
-        left = x > width * 0.68
+        placement = _place_label(office.place_name, x, y, width, height, taken)
+        taken.append(placement["box"])
         point = {
             "office": office,
             "x": x,
             "y": y,
-            "label_x": round(x - 11 if left else x + 11, 1),
-            "label_y": round(y + 4, 1),
-            "anchor": "end" if left else "start",
+            "label_x": placement["x"],
+            "label_y": placement["y"],
+            "anchor": placement["anchor"],
+            "baseline": placement["baseline"],
             "is_hub": hub is not None and office.pk == hub[0].pk,
             "distance": None,
         }

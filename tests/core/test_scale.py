@@ -5,6 +5,7 @@ import io
 
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 
 from wagtail.models import Page
@@ -47,6 +48,10 @@ def test_factor_one_adds_about_the_demo_and_says_so():
     assert Booking.objects.exists() and Attendance.objects.exists()
     assert Enquiry.objects.count() >= 2000
     assert OutreachVisit.objects.count() == 60
+    # The enquiries went in with their indexes dropped; they are all back.
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Enquiry._meta.db_table)
+    assert {index.name for index in Enquiry._meta.indexes} <= set(constraints)
     # Progress is printed as it goes, and a summary at the end.
     assert "2,000 enquiries" in output and "Done in" in output
 

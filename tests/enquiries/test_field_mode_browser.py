@@ -222,3 +222,35 @@ def test_a_partner_reads_the_directory_offline_without_referral_notes(browser_pa
     assert notice.locator("a").evaluate_all("links => links.map(a => a.pathname)") == [
         "/directory/offline/"
     ]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_device_keeps_only_static_files_and_the_persons_own_offline_pages(
+    browser_page, staff_at_alcacovas, offices
+):
+    page = browser_page
+    log_in(page, staff_at_alcacovas.username)
+    for path in ["/", "/people/", "/admin/", "/enquiries/", "/enquiries/new/"]:
+        page.goto(page.base_url + path)
+    FieldQueue(page).wait_until_kept()
+    kept = page.evaluate(
+        """async () => {
+            const found = [];
+            for (const name of await caches.keys()) {
+                for (const request of await (await caches.open(name)).keys()) {
+                    found.push([name.replace(/-[0-9a-f]+$/, ""), new URL(request.url).pathname]);
+                }
+            }
+            return found;
+        }"""
+    )
+    pages = sorted(path for cache, path in kept if cache == "sf-person")
+    assert pages == [
+        "/__field-mode__/kept.json",
+        "/directory/offline/",
+        "/enquiries/new/",
+        "/enquiries/outreach/new/",
+    ]
+    others = {path for cache, path in kept if cache != "sf-person"}
+    assert others and all(path.startswith("/static/") for path in others), others

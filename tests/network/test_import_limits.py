@@ -195,5 +195,7 @@ def test_logins_succeed_while_two_thousand_rows_are_imported(tmp_path):
     print("import", round(import_seconds, 1), "s; logins", results)
     assert len(results) >= 5, (results, import_seconds)
     assert all(status == 302 for status, _seconds in results), (results, err[-2000:])
-    # Each login waited at most a moment for the import's current batch.
-    assert max(seconds for _status, seconds in results) < 5, results
+    # Each login waited only for the import's current batch, never for the whole import:
+    # far below SQLite's busy timeout (20 s, after which it answered "database is locked").
+    # Not a speed test: the bound holds on a machine busy with other work too.
+    assert max(seconds for _status, seconds in results) < 12, (results, import_seconds)

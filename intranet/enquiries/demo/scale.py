@@ -8,7 +8,7 @@ from collections import defaultdict
 from django.utils import timezone
 
 from intranet.core.demo import read_yaml
-from intranet.core.scale import ScaleRun
+from intranet.core.scale import ScaleRun, deferred_indexes
 from intranet.people.services import colleagues
 from network.models import ServiceProvider, SupportOfficePage
 
@@ -119,31 +119,32 @@ def seed(run: ScaleRun) -> None:
             visit_topics.append(OutreachTopic(visit=visit, topic=topic))
     OutreachTopic.objects.bulk_create(visit_topics, batch_size=5000)
 
-    wanted = run.count(ENQUIRIES_PER_FACTOR)
-    made, chunk = 0, []
-    municipalities = dict(offices)
-    for visit in visits:
-        for _n in range(rng.choice([0, 1, 1, 2])):
-            chunk.append(
-                enquiry(
-                    visit.office_id,
-                    municipalities[visit.office_id],
-                    visit.date,
-                    channel=CHANNEL_FOR_PLACE[visit.place_kind],
-                    outreach_visit=visit,
+    with deferred_indexes(Enquiry):
+        wanted = run.count(ENQUIRIES_PER_FACTOR)
+        made, chunk = 0, []
+        municipalities = dict(offices)
+        for visit in visits:
+            for _n in range(rng.choice([0, 1, 1, 2])):
+                chunk.append(
+                    enquiry(
+                        visit.office_id,
+                        municipalities[visit.office_id],
+                        visit.date,
+                        channel=CHANNEL_FOR_PLACE[visit.place_kind],
+                        outreach_visit=visit,
+                    )
                 )
-            )
-    while made + len(chunk) < wanted:
-        office_id, municipality = rng.choice(offices)
-        day = today - datetime.timedelta(days=rng.randint(0, DAYS - 1))
-        chunk.append(enquiry(office_id, municipality, day))
-        if len(chunk) >= CHUNK:
-            Enquiry.objects.bulk_create(chunk, batch_size=2000)
-            made += len(chunk)
-            chunk = []
-            run.say(f"enquiries: {made:,} of {wanted:,}")
-    Enquiry.objects.bulk_create(chunk, batch_size=2000)
-    made += len(chunk)
+        while made + len(chunk) < wanted:
+            office_id, municipality = rng.choice(offices)
+            day = today - datetime.timedelta(days=rng.randint(0, DAYS - 1))
+            chunk.append(enquiry(office_id, municipality, day))
+            if len(chunk) >= CHUNK:
+                Enquiry.objects.bulk_create(chunk, batch_size=2000)
+                made += len(chunk)
+                chunk = []
+                run.say(f"enquiries: {made:,} of {wanted:,}")
+        Enquiry.objects.bulk_create(chunk, batch_size=2000)
+        made += len(chunk)
 
     gaps, events = [], []
     provider_ids = [pk for pks in providers.values() for pk in pks]
