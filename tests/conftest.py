@@ -127,12 +127,18 @@ def chromium_browser():
 
 
 @pytest.fixture
-def browser_page(chromium_browser, live_server):
+def browser_page(request, chromium_browser, live_server):
     """A fresh browser tab on the live server (``page.base_url``). Tests using it need
     ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)``: the live
     server's thread must see committed data, and the rollback keeps the groups and the
     page tree that the data migrations made for the tests that follow."""
-    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
+    # The service worker (field mode) fetches pages in the background, which a test about
+    # something else does not wait for: only tests marked service_workers run it.
+    allowed = request.node.get_closest_marker("service_workers") is not None
+    context = chromium_browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        service_workers="allow" if allowed else "block",
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.base_url = live_server.url

@@ -160,19 +160,23 @@ function keep(message) {
       if (!message.force && kept && kept.signature === signature && Date.now() - kept.at < 3600000) {
         return kept;
       }
-      return Promise.all(pages.map(function (page) {
-        return fetch(page.url, { credentials: "same-origin", redirect: "follow" }).then(function (response) {
-          var type = response.headers.get("Content-Type") || "";
-          if (response.ok && !response.redirected && type.indexOf("text/html") === 0) {
-            return cache.put(page.url, response).then(function () { return page; });
-          }
-          return null;
-        }).catch(function () { return null; });
-      })).then(function (stored) {
+      // One page after the other: a light load on the server and a slow connection.
+      var stored = [];
+      return pages.reduce(function (previous, page) {
+        return previous.then(function () {
+          return fetch(page.url, { credentials: "same-origin", redirect: "follow" }).then(function (response) {
+            var type = response.headers.get("Content-Type") || "";
+            if (response.ok && !response.redirected && type.indexOf("text/html") === 0) {
+              return cache.put(page.url, response).then(function () { stored.push(page); });
+            }
+            return null;
+          }).catch(function () { return null; });
+        });
+      }, Promise.resolve()).then(function () {
         var record = {
           signature: signature,
           at: Date.now(),
-          pages: stored.filter(Boolean)
+          pages: stored
         };
         return cache.put(META_PATH, new Response(JSON.stringify(record), {
           headers: { "Content-Type": "application/json" }

@@ -35,6 +35,7 @@ def _open_enquiry_form(page) -> FieldQueue:
 
 
 @pytest.mark.browser
+@pytest.mark.service_workers
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_enquiries_and_a_visit_logged_offline_reach_the_server_exactly_once(
     browser_page, staff_at_alcacovas, offices
@@ -94,6 +95,7 @@ def test_two_enquiries_and_a_visit_logged_offline_reach_the_server_exactly_once(
 
 
 @pytest.mark.browser
+@pytest.mark.service_workers
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_refused_entry_comes_back_with_its_reason_and_can_be_corrected(
     browser_page, staff_at_alcacovas, offices
@@ -140,6 +142,7 @@ def test_a_refused_entry_comes_back_with_its_reason_and_can_be_corrected(
 
 
 @pytest.mark.browser
+@pytest.mark.service_workers
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_logging_out_warns_about_waiting_entries_then_clears_the_device(
     browser_page, staff_at_alcacovas, offices
@@ -182,6 +185,7 @@ def test_logging_out_warns_about_waiting_entries_then_clears_the_device(
 
 
 @pytest.mark.browser
+@pytest.mark.service_workers
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_partner_reads_the_directory_offline_without_referral_notes(browser_page, partner_user):
     SupportOfficeFactory(
@@ -225,6 +229,7 @@ def test_a_partner_reads_the_directory_offline_without_referral_notes(browser_pa
 
 
 @pytest.mark.browser
+@pytest.mark.service_workers
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_device_keeps_only_static_files_and_the_persons_own_offline_pages(
     browser_page, staff_at_alcacovas, offices
