@@ -25,6 +25,49 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def _serial_live_server() -> None:
+    """The live server answers one request at a time, on its own thread's connection.
+
+    Django's default threaded server gives each request a thread of its own; with the
+    service worker fetching pages in the background while a test loads others, two of
+    them could wait on each other's SQLite lock for ever (a full run hung there). One
+    request at a time is what the tests need; Django sends ``Connection: close`` from a
+    server without threads, so browsers do not hold it with kept-alive sockets."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SerialWSGIServer(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.connections_override = connections_override
+
+    LiveServerThread.server_class = SerialWSGIServer
+
+
+_serial_live_server()
+
+
+class _Browser:
+    """Chromium with service workers blocked in every new context or page, unless the test
+    is marked ``service_workers`` (field mode): elsewhere the worker's background fetches
+    are work nobody waits for."""
+
+    def __init__(self, browser, allow_service_workers: bool):
+        self._browser = browser
+        self._service_workers = "allow" if allow_service_workers else "block"
+
+    def new_context(self, **kwargs):
+        kwargs.setdefault("service_workers", self._service_workers)
+        return self._browser.new_context(**kwargs)
+
+    def new_page(self, **kwargs):
+        kwargs.setdefault("service_workers", self._service_workers)
+        return self._browser.new_page(**kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 def pytest_collection_modifyitems(items):
     """Every test that drives Chromium is a browser test, marked or not: `make test-fast`
     (``-m "not browser and not crawl"``) must never start a browser."""
@@ -101,7 +144,7 @@ def _isolated_media_and_cache(settings, tmp_path):
 
 
 @pytest.fixture
-def chromium_browser():
+def chromium_browser(request):
     """A real Chromium driven by Playwright. Skips with a reason when none is installed,
     except under CI, where browser tests must run.
 
@@ -117,7 +160,8 @@ def chromium_browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield browser
+        allowed = request.node.get_closest_marker("service_workers") is not None
+        yield _Browser(browser, allow_service_workers=allowed)
         browser.close()
         # Connections opened while Playwright's loop ran belong to its context: close them
         # here, or PostgreSQL refuses to drop the test database at the end.
@@ -132,13 +176,8 @@ def browser_page(request, chromium_browser, live_server):
     ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)``: the live
     server's thread must see committed data, and the rollback keeps the groups and the
     page tree that the data migrations made for the tests that follow."""
-    # The service worker (field mode) fetches pages in the background, which a test about
-    # something else does not wait for: only tests marked service_workers run it.
-    allowed = request.node.get_closest_marker("service_workers") is not None
-    context = chromium_browser.new_context(
-        viewport={"width": 1280, "height": 900},
-        service_workers="allow" if allowed else "block",
-    )
+    # Service workers run only in tests marked service_workers (see _Browser).
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.base_url = live_server.url
