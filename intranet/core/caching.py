@@ -46,6 +46,11 @@ WATCHED_APPS = frozenset(
 )
 
 
+# Fields written as bookkeeping that no cached fragment shows: a save that touches only
+# these leaves the generation alone (otherwise every log-in would empty everyone's cache).
+BOOKKEEPING_FIELDS = {"auth.user": frozenset({"last_login"})}
+
+
 def generation() -> int:
     """The current content generation (a number that only grows)."""
     value = cache.get(GENERATION_KEY)
@@ -71,9 +76,12 @@ def bump() -> None:
         generation()
 
 
-def _changed(sender, **kwargs):
+def _changed(sender, update_fields=None, **kwargs):
     """Move on now (this process reads its own writes at once) and again after the commit
     (a request elsewhere that cached the old data in between is not believed)."""
+    bookkeeping = BOOKKEEPING_FIELDS.get(sender._meta.label_lower)
+    if update_fields and bookkeeping and set(update_fields) <= bookkeeping:
+        return
     bump()
     transaction.on_commit(bump)
 

@@ -98,6 +98,19 @@ def test_the_generation_moves_on_with_content_and_not_with_sessions(client_for, 
     assert generation() > before
 
 
+def test_logging_in_leaves_the_cache_alone_and_a_changed_name_does_not(client, staff_user):
+    before = generation()
+    staff_user.set_password("uma-palavra-passe-longa")
+    staff_user.save()
+    moved = generation()
+    assert moved > before
+    assert client.login(username=staff_user.username, password="uma-palavra-passe-longa")
+    assert generation() == moved  # only last_login was written
+    staff_user.first_name = "Outra"
+    staff_user.save(update_fields=["first_name"])
+    assert generation() > moved
+
+
 def test_a_lost_generation_starts_again_past_every_earlier_one():
     first = generation()
     for _change in range(5):
