@@ -171,7 +171,7 @@ def chromium_browser(request):
 
 
 @pytest.fixture
-def browser_page(request, chromium_browser, live_server):
+def browser_page(chromium_browser, live_server):
     """A fresh browser tab on the live server (``page.base_url``). Tests using it need
     ``@pytest.mark.django_db(transaction=True, serialized_rollback=True)``: the live
     server's thread must see committed data, and the rollback keeps the groups and the
