@@ -16,6 +16,7 @@ they are not marked private. What a feature does offline (the enquiry queue, the
 directory) is its own business; ``static/js/field-mode.js`` holds the shared browser side.
 """
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -102,7 +103,15 @@ def page_config(request: HttpRequest) -> dict | None:
 
 def _version(files: list[str]) -> str:
     """Changes whenever a precached file or the worker itself changes, so that browsers
-    install the new worker and refill the static cache."""
+    install the new worker and refill the static cache. Browsers ask for the worker on
+    every visit: outside development the files only change with a new release (a
+    restart), so each process works the answer out once."""
+    if settings.DEBUG:
+        return _hash_files(tuple(files))
+    return _hash_files_once(tuple(files))
+
+
+def _hash_files(files: tuple[str, ...]) -> str:
     digest = hashlib.sha256(render_to_string("core/service_worker.js", {}).encode())
     for name in files:
         path = finders.find(name)
@@ -111,6 +120,9 @@ def _version(files: list[str]) -> str:
                 digest.update(handle.read())
         digest.update(static(name).encode())
     return digest.hexdigest()[:16]
+
+
+_hash_files_once = functools.lru_cache(maxsize=4)(_hash_files)
 
 
 @login_not_required
