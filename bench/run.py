@@ -20,7 +20,10 @@ the demo data, then `manage.py seed_scale --factor 100` on top when that command
    to bench/results/<timestamp>.md and into the summary section of docs/performance.md.
 
 Only 127.0.0.1 is contacted. BENCH_DATABASES=sqlite (or postgresql) limits the databases;
-BENCH_STRICT=1 makes a missed target exit non-zero.
+BENCH_STRICT=1 makes a missed target exit non-zero. BENCH_PAGES=search,insights measures only
+those pages (keys of bench/probe.py, the two floors always) and leaves docs/performance.md
+alone; BENCH_POSTGRES_DATABASE (default sf_bench) names the PostgreSQL databases
+(<name>_f<N>), so that two checkouts can measure side by side.
 """
 
 import datetime as dt
@@ -48,6 +51,8 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "8"))
 FACTORS = [int(f) for f in os.environ.get("BENCH_FACTORS", "1,100").split(",") if f.strip()]
 DATABASES = [d.strip() for d in os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",")]
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
+PAGES = {p.strip() for p in os.environ.get("BENCH_PAGES", "").split(",") if p.strip()}
+POSTGRES_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE", "sf_bench")
 REDIS_URL = os.environ.get(
     "BENCH_REDIS_URL", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 )
@@ -132,7 +137,7 @@ def environment(engine: str, factor: int, prefix: str) -> dict:
         }
     )
     if engine == "postgresql":
-        env["DATABASE_URL"] = f"{POSTGRES_URL}/sf_bench_f{factor}"
+        env["DATABASE_URL"] = f"{POSTGRES_URL}/{POSTGRES_DATABASE}_f{factor}"
     else:
         env["DATABASE_URL"] = f"sqlite:///{var / 'db.sqlite3'}"
     if REDIS_URL:
@@ -170,7 +175,7 @@ def has_seed_scale(env: dict) -> bool:
 def _reset_postgres(factor: int) -> None:
     import psycopg
 
-    name = f"sf_bench_f{factor}"
+    name = f"{POSTGRES_DATABASE}_f{factor}"
     with psycopg.connect(f"{POSTGRES_URL}/postgres", autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
@@ -312,6 +317,8 @@ def measure(engine: str, factor: int, wrk: str, run_id: str) -> dict:
             check=True,
         ).stdout
     )
+    if PAGES:
+        pages = [p for p in pages if p["key"] in PAGES or p["key"].startswith("floor")]
     say(f"{engine}, factor {factor}: gunicorn ({WORKERS} workers) on http://{HOST}:{PORT}/")
     server = start_server(env)
     try:
@@ -468,7 +475,7 @@ def write(markdown: str) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     path = RESULTS / f"{dt.datetime.now():%Y%m%d-%H%M%S}.md"
     path.write_text("# make bench\n\n" + markdown, encoding="utf-8")
-    if PERFORMANCE_DOC.exists():
+    if PERFORMANCE_DOC.exists() and not PAGES:
         text = PERFORMANCE_DOC.read_text(encoding="utf-8")
         if START in text and END in text:
             head, rest = text.split(START, 1)
