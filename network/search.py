@@ -4,15 +4,14 @@ Partners find them too; the referral note is never indexed nor shown here."""
 
 from django.utils.translation import gettext_lazy as _
 
-from intranet.core.search import SearchHit, SearchType, search_queryset
+from intranet.core.search import SearchHit, SearchType
 from intranet.core.visibility import exclude_hidden
 
 from .models import ServiceProvider, SupportOfficePage
 
 
-def search_offices(request, words: str):
-    offices = exclude_hidden(SupportOfficePage.objects.live(), request.user)
-    return search_queryset(offices.prefetch_related("languages"), words)
+def visible_offices(request):
+    return exclude_hidden(SupportOfficePage.objects.live(), request.user)
 
 
 def office_hit(office, request) -> SearchHit:
@@ -24,19 +23,11 @@ def office_hit(office, request) -> SearchHit:
             for p in [str(SupportOfficePage._meta.verbose_name).capitalize(), office.municipality]
             if p
         ),
-        texts=[
-            office.description,
-            ", ".join(language.label for language in office.languages.all()),
-            office.address,
-            # Why "ucraniano" found it when the interface is in English, and vice versa.
-            office.language_names(),
-        ],
     )
 
 
-def search_services(request, words: str):
-    providers = ServiceProvider.objects.prefetch_related("languages")
-    return search_queryset(providers, words)
+def visible_services(request):
+    return ServiceProvider.objects.all()
 
 
 def service_hit(provider, request) -> SearchHit:
@@ -44,12 +35,6 @@ def service_hit(provider, request) -> SearchHit:
         title=provider.name,
         url=provider.get_absolute_url(),
         kind=" · ".join(p for p in [provider.get_category_display(), provider.municipality] if p),
-        texts=[
-            provider.eligibility,
-            ", ".join(language.label for language in provider.languages.all()),
-            provider.what_to_bring,
-            provider.language_names(),
-        ],
     )
 
 
@@ -57,10 +42,10 @@ OFFICES = SearchType(
     key="offices",
     label=_("Support offices"),
     order=20,
-    search=search_offices,
+    queryset=visible_offices,
     hit=office_hit,
     page_model=SupportOfficePage,
 )
 SERVICES = SearchType(
-    key="services", label=_("Services"), order=30, search=search_services, hit=service_hit
+    key="services", label=_("Services"), order=30, queryset=visible_services, hit=service_hit
 )

@@ -7,16 +7,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from intranet.core.roles import is_staff_member
-from intranet.core.search import SearchHit, SearchType, search_queryset
+from intranet.core.search import SearchHit, SearchType
 
 from .models import TrainingSession
 
 
-def search_sessions(request, words: str):
+def visible_sessions(request):
     if not is_staff_member(request.user):
         return None
-    sessions = TrainingSession.objects.select_related("module", "office")
-    return search_queryset(sessions, words)
+    return TrainingSession.objects.select_related("module", "office")
 
 
 def session_hit(session, request) -> SearchHit:
@@ -33,5 +32,9 @@ def session_hit(session, request) -> SearchHit:
 
 
 SESSIONS = SearchType(
-    key="sessions", label=_("Training sessions"), order=40, search=search_sessions, hit=session_hit
+    key="sessions",
+    label=_("Training sessions"),
+    order=40,
+    queryset=visible_sessions,
+    hit=session_hit,
 )

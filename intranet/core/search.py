@@ -67,7 +67,8 @@ class SearchHit:
     url: str
     # What the thing is, in a few words: "Centro de saúde · Alvito", "Técnica · Portel".
     kind: str = ""
-    # Plain texts (HTML is stripped) the snippet is cut from, most telling first.
+    # Plain texts (HTML is stripped) the snippet is cut from, most telling first; the text
+    # the search index holds for the thing follows them.
     texts: Sequence[str] = ()
 
 
@@ -75,28 +76,21 @@ class SearchHit:
 class SearchType:
     """A kind of thing the site search finds.
 
-    ``search(request, words)`` answers Wagtail search results (``queryset.search(words)``)
-    on what ``request.user`` may see, or None when the person may not see this type at all
-    (partners: no people, no sessions). The queryset carries the ``select_related`` /
-    ``prefetch_related`` that ``hit`` needs, so a page of results costs a fixed number of
-    queries. ``page_model``: a page type this search finds, which the general page search
-    then leaves to it.
+    ``queryset(request)`` answers what ``request.user`` may see of this type, or None when
+    the person may not see this type at all (partners: no people, no sessions); the core
+    asks Wagtail's search index which of those match (``search_index.find``, one query for
+    every type) and then fetches the few shown, one query per type, so the queryset
+    carries the ``select_related`` that ``hit`` needs (and no prefetch: the snippet comes
+    from the index's text). ``page_model``: a page type this search finds, which the
+    general page search then leaves to it.
     """
 
     key: str
     label: str
     order: int
-    search: Callable[[HttpRequest, str], Any]
+    queryset: Callable[[HttpRequest], Any]
     hit: Callable[[Any, HttpRequest], SearchHit]
     page_model: type | None = None
-
-
-def search_queryset(queryset, words: str):
-    """Wagtail's search backend on ``queryset`` (which keeps its filters, select_related and
-    prefetches): every word must match, best match first."""
-    from wagtail.search.backends import get_search_backend
-
-    return get_search_backend().search(words, queryset, operator="and")
 
 
 def search_types() -> list[SearchType]:
@@ -116,28 +110,52 @@ class ResultGroup:
 
 
 def present(search_type: SearchType, objects: Iterable, words: str, request: HttpRequest) -> list:
-    """(hit, highlighted title, highlighted snippet) for each object."""
+    """(hit, highlighted title, highlighted snippet) for each object (with, as
+    ``_search_texts``, the text the index holds for it)."""
     hits = []
     for obj in objects:
         hit = search_type.hit(obj, request)
-        hits.append((hit, highlight(hit.title, words), snippet(hit.texts, words)))
+        texts = [*hit.texts, *getattr(obj, "_search_texts", ())]
+        hits.append((hit, highlight(hit.title, words), snippet(texts, words)))
     return hits
+
+
+def search(
+    request: HttpRequest, types: Sequence[SearchType], words: str, limit: int, offset: int = 0
+) -> list[ResultGroup]:
+    """For each type the person may see, in order, the ``limit`` best matches from
+    ``offset`` and how many match in all; types with nothing found are left out. One
+    query asks the index for every type, then one query per type fetches what is shown."""
+    from .search_index import find
+
+    querysets = {}
+    for search_type in types:
+        queryset = search_type.queryset(request)
+        if queryset is not None:
+            querysets[search_type.key] = queryset
+    found = find(querysets, words, limit, offset)
+    groups = []
+    for search_type in types:
+        one = found.get(search_type.key)
+        if one is None:
+            continue
+        by_id = {str(obj.pk): obj for obj in querysets[search_type.key].filter(pk__in=one.ids)}
+        objects = []
+        for object_id in one.ids:
+            if object_id in by_id:
+                obj = by_id[object_id]
+                obj._search_texts = one.texts.get(object_id, ())
+                objects.append(obj)
+        groups.append(
+            ResultGroup(search_type, one.total, present(search_type, objects, words, request))
+        )
+    return groups
 
 
 def grouped_results(request: HttpRequest, words: str, per_group: int) -> list[ResultGroup]:
     """The first ``per_group`` results of each type the person may see, types in order;
     types with nothing found are left out."""
-    groups = []
-    for search_type in search_types():
-        results = search_type.search(request, words)
-        if results is None:
-            continue
-        found = list(results[:per_group])
-        if not found:
-            continue
-        count = len(found) if len(found) < per_group else results.count()
-        groups.append(ResultGroup(search_type, count, present(search_type, found, words, request)))
-    return groups
+    return search(request, search_types(), words, per_group)
 
 
 # --- snippets and highlighting ------------------------------------------------------------

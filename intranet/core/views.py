@@ -1,4 +1,5 @@
 import mimetypes
+from collections.abc import Sequence
 from pathlib import Path
 
 from django.conf import settings
@@ -17,11 +18,38 @@ from wagtail.images import get_image_model
 
 from .files import may_read
 from .permissions import coordinator_required
-from .search import grouped_results, plain_words, present, search_type, searches_elsewhere
+from .search import grouped_results, plain_words, search_type, searches_elsewhere
+from .search import search as search_results
 from .throttling import over_limit, too_many_requests
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_GROUP_SIZE = 5
+
+
+class _RankedPage(Sequence):
+    """What ``Paginator`` needs of one type's results: the total the index counted, and the
+    one page of hits already fetched (for the page that was asked)."""
+
+    def __init__(self, total: int, hits: list, offset: int):
+        self.total, self.hits, self.offset = total, hits, offset
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice) and (index.start or 0) == self.offset:
+            return self.hits
+        raise IndexError(index)
+
+
+def _page_number(value) -> int:
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
 
 
 @require_GET
@@ -31,14 +59,21 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     words = plain_words(query)
     chosen = search_type(request.GET.get("type", ""))
+    if chosen is not None and chosen.queryset(request) is None:
+        chosen = None
     groups, page_obj, hits, elsewhere = [], None, [], []
     if words and chosen is not None:
-        results = chosen.search(request, words)
-        if results is None:
-            chosen = None
-        else:
-            page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-            hits = present(chosen, page_obj.object_list, words, request)
+        number = _page_number(request.GET.get("page"))
+        found = search_results(
+            request, [chosen], words, SEARCH_PAGE_SIZE, (number - 1) * SEARCH_PAGE_SIZE
+        )
+        if not found and number > 1:  # past the last page: the first one (as get_page does)
+            number = 1
+            found = search_results(request, [chosen], words, SEARCH_PAGE_SIZE)
+        total = found[0].count if found else 0
+        hits = found[0].hits if found else []
+        ranked = _RankedPage(total, hits, (number - 1) * SEARCH_PAGE_SIZE)
+        page_obj = Paginator(ranked, SEARCH_PAGE_SIZE).get_page(number)
     if words and chosen is None:
         groups = grouped_results(request, words, SEARCH_GROUP_SIZE)
     if words:

@@ -269,7 +269,10 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL full-text search with Portuguese stemming and stop words ("renovações"
-    # finds "renovação"). The index is built with it: after changing it, run update_index.
+    # finds "renovação"), accents folded as well ("saude" finds "Saúde"): the backend adds
+    # the words with accents folded to the index (intranet.core.search_backend; the
+    # unaccent extension). The index is built with it: after changing it, run update_index.
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "intranet.core.search_backend"
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "portuguese"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Upload limits, one set for every path (admin, rich-text editor, profile photos; see
