@@ -67,9 +67,14 @@ def search(request):
         found = search_results(
             request, [chosen], words, SEARCH_PAGE_SIZE, (number - 1) * SEARCH_PAGE_SIZE
         )
-        if not found and number > 1:  # past the last page: the first one (as get_page does)
+        if not found and number > 1:  # past the end: the last page, as get_page does
             number = 1
             found = search_results(request, [chosen], words, SEARCH_PAGE_SIZE)
+            last = -(-found[0].count // SEARCH_PAGE_SIZE) if found else 1
+            if last > 1:
+                number = last
+                offset = (last - 1) * SEARCH_PAGE_SIZE
+                found = search_results(request, [chosen], words, SEARCH_PAGE_SIZE, offset)
         total = found[0].count if found else 0
         hits = found[0].hits if found else []
         ranked = _RankedPage(total, hits, (number - 1) * SEARCH_PAGE_SIZE)

@@ -62,6 +62,15 @@ def test_search_results_are_paginated(client_for, staff_user):
     assert len(response.context["page_obj"].object_list) == 20
     response = client.get("/search/?q=Montemor&type=pages&page=2")
     assert len(response.context["page_obj"].object_list) == 5
+    first_page = {
+        hit.title for hit, _t, _s in client.get("/search/?q=Montemor&type=pages").context["hits"]
+    }
+    second_page = {hit.title for hit, _t, _s in response.context["hits"]}
+    assert len(first_page | second_page) == 25
+    # Past the end, the last page (as Django's get_page answers).
+    response = client.get("/search/?q=Montemor&type=pages&page=9")
+    assert response.context["page_obj"].number == 2
+    assert len(response.context["hits"]) == 5
 
 
 @pytest.mark.django_db

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from intranet.core.models import ContentPage, HomePage
 from intranet.core.search import highlight, snippet
 from intranet.people.services import mark_as_left
 from tests.network.factories import LanguageFactory, ServiceProviderFactory, SupportOfficeFactory
@@ -153,6 +154,10 @@ def test_query_count_does_not_grow_with_results(client_for, staff_user, db):
             provider.save()
             SessionFactory(title=f"Viana sessão {i}")
             SupportOfficeFactory(title=f"Gabinete Viana {i}")
+            page = HomePage.objects.get().add_child(
+                instance=ContentPage(title=f"Viana, nota {i}", slug=f"viana-{i}", summary="Nota.")
+            )
+            page.save_revision().publish()
 
     numbers = iter(range(100))
     client = client_for(staff_user)
@@ -169,8 +174,12 @@ def test_query_count_does_not_grow_with_results(client_for, staff_user, db):
         "offices": 10,
         "services": 10,
         "sessions": 10,
+        "pages": 10,
     }
     assert len(many) == len(few)
+    # The session's user, the index (every type at once), each type's rows shown, and the
+    # people's languages and expertise for their snippet.
+    assert len(many) <= 9
 
 
 def test_highlight_marks_whole_words_ignoring_accents_and_escapes():
