@@ -16,7 +16,7 @@ def visible_unclaimed_pages(request: HttpRequest):
     pages = visible_pages(request.user)
     if claimed:
         pages = pages.not_type(*claimed)
-    return pages.defer_streamfields() if hasattr(pages, "defer_streamfields") else pages
+    return pages
 
 
 def page_hit(page, request: HttpRequest) -> SearchHit:
