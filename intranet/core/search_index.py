@@ -20,7 +20,18 @@ that runs the full-text match again per hit (seconds for a common word at nation
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, CharField, F, Q, QuerySet, Value, When
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    CharField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast
 
 from modelsearch.conf import get_app_config
@@ -38,17 +49,42 @@ class Found:
     texts: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _kind(querysets: dict[str, QuerySet], prefix: str) -> Case:
-    """The type each index row belongs to (None: to no type this person may see)."""
-    whens = []
+def _visible(queryset: QuerySet, prefix: str) -> Exists:
+    """Whether the object of an index row is among what the person may see: looked up by
+    primary key per match, not a list of every visible id built for each search."""
+    # The index stores ids as text; every searchable model here has an integer key.
+    object_id = Cast(OuterRef(f"{prefix}object_id"), BigIntegerField())
+    return Exists(queryset.order_by().filter(pk=object_id).values("pk"))
+
+
+def _per_type(matches: QuerySet, querysets: dict[str, QuerySet], prefix: str, fields):
+    """The matching index rows with the type each belongs to (and only those of a type the
+    person may see).
+
+    SQLite: one pass over the full-text matches, the type worked out by a CASE; a plain
+    filter on the content type would let SQLite walk the index entries of the type and
+    re-run the match on each (seconds). PostgreSQL: a ``UNION ALL`` of one part per type,
+    so that each part checks its own few rows (a CASE makes it build every visibility
+    subquery whole)."""
+    if connection.vendor == "sqlite":
+        whens = [
+            When(
+                Q(**{f"{prefix}content_type_id__in": get_descendants_content_types_pks(qs.model)})
+                & _visible(qs, prefix),
+                then=Value(key),
+            )
+            for key, qs in querysets.items()
+        ]
+        kind = Case(*whens, default=None, output_field=CharField())
+        return matches.annotate(_kind=kind).filter(_kind__isnull=False).values_list(*fields)
+    parts = []
     for key, queryset in querysets.items():
-        ids = queryset.order_by().annotate(_search_id=Cast("pk", CharField())).values("_search_id")
         content_types = get_descendants_content_types_pks(queryset.model)
-        condition = Q(**{f"{prefix}content_type_id__in": content_types}) & Q(
-            **{f"{prefix}object_id__in": ids}
-        )
-        whens.append(When(condition, then=Value(key)))
-    return Case(*whens, default=None, output_field=CharField())
+        part = matches.filter(**{f"{prefix}content_type_id__in": content_types})
+        ids = queryset.order_by().annotate(_id=Cast("pk", CharField())).values("_id")
+        part = part.filter(**{f"{prefix}object_id__in": ids})
+        parts.append(part.annotate(_kind=Value(key, output_field=CharField())).values_list(*fields))
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
 
 
 def find(querysets: dict[str, QuerySet], words: str, limit: int, offset: int = 0) -> dict:
@@ -57,11 +93,14 @@ def find(querysets: dict[str, QuerySet], words: str, limit: int, offset: int = 0
     if not terms or not querysets:
         return {}
     if connection.vendor == "postgresql":
-        matches, entry, object_id = _postgresql(querysets, terms), "id", "object_id"
+        matches = _postgresql(terms)
+        fields, prefix = ("_kind", "id", "object_id", "_score"), ""
     else:
-        matches = _sqlite(querysets, terms)
-        entry, object_id = "index_entry_id", "index_entry__object_id"
-    inner, params = matches.values_list("_kind", entry, object_id, "_score").query.sql_with_params()
+        matches = _sqlite(terms)
+        fields = ("_kind", "index_entry_id", "index_entry__object_id", "_score")
+        prefix = "index_entry__"
+    rows = _per_type(matches, querysets, prefix, fields)
+    inner, params = rows.query.sql_with_params()
     table = get_app_config().get_model("IndexEntry")._meta.db_table
     body = "body_text" if connection.vendor == "postgresql" else "body"
     # The score is worked out once per match in a materialised step (SQLite's bm25() may
@@ -90,7 +129,7 @@ def find(querysets: dict[str, QuerySet], words: str, limit: int, offset: int = 0
     return found
 
 
-def _sqlite(querysets, terms):
+def _sqlite(terms):
     from functools import reduce
 
     from modelsearch.backends.database.sqlite.query import (
@@ -103,16 +142,13 @@ def _sqlite(querysets, terms):
     entries = get_app_config().get_model("SQLiteFTSIndexEntry")
     lexemes = reduce(lambda a, b: a & b, [Lexeme(term) for term in terms])
     match = MatchExpression(["title", "body"], SearchQueryExpression(lexemes))
-    return (
-        entries.objects.filter(match)
-        .annotate(_kind=_kind(querysets, "index_entry__"))
-        .filter(_kind__isnull=False)
-        # The backend's score (bm25 is negative: smaller is better).
-        .annotate(_score=BM25() * F("index_entry__title_norm") + BM25())
+    # The backend's score (bm25 is negative: smaller is better).
+    return entries.objects.filter(match).annotate(
+        _score=BM25() * F("index_entry__title_norm") + BM25()
     )
 
 
-def _postgresql(querysets, terms):
+def _postgresql(terms):
     from django.contrib.postgres.search import SearchQuery, SearchRank
 
     from modelsearch.backends.database.postgres.weights import get_sql_weights
@@ -136,12 +172,7 @@ def _postgresql(querysets, terms):
         F("body"), query, weights=weights
     )
     entries = get_app_config().get_model("IndexEntry")
-    return (
-        entries.objects.filter(matches)
-        .annotate(_kind=_kind(querysets, ""))
-        .filter(_kind__isnull=False)
-        .annotate(_score=-rank)
-    )
+    return entries.objects.filter(matches).annotate(_score=-rank)
 
 
 def _any(queries):
