@@ -10,11 +10,12 @@ that runs the full-text match again per hit (seconds for a common word at nation
 
 - SQLite: the FTS5 table (``MATCH``, which folds accents) scored with ``bm25()`` as the
   backend scores it (title weighted by ``title_norm``), smaller is better.
-- PostgreSQL: ``@@`` on the title and body vectors word by word (so the GIN indexes are
-  used), ranked with ``ts_rank`` as the backend ranks, larger is better. Each word is
-  looked up as typed (Portuguese stemming) and accents folded (``SEARCH_CONFIG_FOLDED``,
-  which the index holds too: ``intranet.core.search_backend``), so "saude" finds "Saúde"
-  while "renovação" still finds "renovações".
+- PostgreSQL: ``@@`` on the title and body vectors (any word first, so that the GIN
+  indexes serve, then every word), ranked with ``ts_rank`` as the backend ranks (negated
+  here: smaller is better). Each word is looked up as typed (Portuguese stemming) and with
+  accents folded (``portuguese_unaccent``, which the index holds too:
+  ``intranet.core.search_backend``), so "saude" finds "Saúde" while "renovação" still
+  finds "renovações".
 """
 
 from dataclasses import dataclass, field
@@ -149,7 +150,8 @@ def _sqlite(terms):
 
 
 def _postgresql(terms):
-    from django.contrib.postgres.search import SearchQuery, SearchRank
+    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+    from django.db.models.expressions import CombinedExpression
 
     from modelsearch.backends.database.postgres.weights import get_sql_weights
 
@@ -163,16 +165,23 @@ def _postgresql(terms):
     ]
     query = words[0]
     for word in words[1:]:
-        query &= word
-    matches = Q()
-    for word in words:  # every word in the title or the body: both GIN indexes serve
-        matches &= Q(title=word) | Q(body=word)
+        query &= word  # a stop word ("de") is an empty query, which && leaves out
+    anywhere = _any(words)
+    # Every word in the title or the body, as the backend asks ((title || body) @@ query);
+    # the title or the body matching one of the words first, so that the GIN indexes serve.
+    vector = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
+    matches = Q(title=anywhere) | Q(body=anywhere)
     weights = get_sql_weights()
     rank = SearchRank(F("title"), query, weights=weights) * F("title_norm") + SearchRank(
         F("body"), query, weights=weights
     )
     entries = get_app_config().get_model("IndexEntry")
-    return entries.objects.filter(matches).annotate(_score=-rank)
+    return (
+        entries.objects.filter(matches)
+        .annotate(_vector=vector)
+        .filter(_vector=query)
+        .annotate(_score=-rank)
+    )
 
 
 def _any(queries):

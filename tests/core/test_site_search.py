@@ -109,6 +109,10 @@ def test_accents_are_ignored(client_for, partner_user, network):
     response = client_for(partner_user).get("/search/", {"q": "saude"})
     assert groups_of(response) == {"services": ["Centro de Saúde de Portel"]}
     assert "Centro de <mark>Saúde</mark> de Portel" in response.content.decode()
+    # With a stop word, and with words from the name and from the rest (its languages).
+    for words in ["centro de saude", "saude ucraniano"]:
+        found = groups_of(client_for(partner_user).get("/search/", {"q": words}))
+        assert found == {"services": ["Centro de Saúde de Portel"]}, words
     # Typed with accents where the text has none, too.
     ServiceProviderFactory(slug="farmacia", name="Farmacia de Alvito", municipality="Alvito")
     response = client_for(partner_user).get("/search/", {"q": "farmácia"})
