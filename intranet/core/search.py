@@ -13,18 +13,23 @@ Apps may also offer their own search next to the results through the
 ``register_search_elsewhere`` hook: ``fn(request, query) -> SearchElsewhere | None``.
 """
 
+import hashlib
 import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from wagtail import hooks
+
+from .caching import remember
+from .roles import groups_key
 
 HOOK_NAME = "register_search_elsewhere"
 TYPE_HOOK_NAME = "register_search_type"
@@ -116,8 +121,17 @@ def present(search_type: SearchType, objects: Iterable, words: str, request: Htt
     for obj in objects:
         hit = search_type.hit(obj, request)
         texts = [*hit.texts, *getattr(obj, "_search_texts", ())]
-        hits.append((hit, highlight(hit.title, words), snippet(texts, words)))
+        cut = snippet(texts, words)
+        # Plain strings (no lazy translations, no texts): what the cache keeps.
+        hit = replace(hit, title=str(hit.title), url=str(hit.url), kind=str(hit.kind), texts=())
+        hits.append((hit, highlight(hit.title, words), cut))
     return hits
+
+
+# Results are kept this long per (words, types, page, access, language), at most: any
+# change to the data moves the content generation on (intranet.core.caching), but the
+# search index may be brought up to date a moment later by the task worker.
+SEARCH_SECONDS = 60
 
 
 def search(
@@ -125,7 +139,23 @@ def search(
 ) -> list[ResultGroup]:
     """For each type the person may see, in order, the ``limit`` best matches from
     ``offset`` and how many match in all; types with nothing found are left out. One
-    query asks the index for every type, then one query per type fetches what is shown."""
+    query asks the index for every type, then one query per type fetches what is shown.
+
+    What a person may see of each type depends only on their access (``groups_key``: the
+    same for everyone with the same groups), so the results are cached per access and
+    language, briefly (``SEARCH_SECONDS``)."""
+    by_key = {search_type.key: search_type for search_type in types}
+    digest = hashlib.sha256(
+        "\n".join([words, ",".join(by_key), str(limit), str(offset)]).encode()
+    ).hexdigest()
+    key = f"search:{groups_key(request.user)}:{translation.get_language()}:{digest}"
+    found = remember(
+        key, lambda: _search(request, types, words, limit, offset), SEARCH_SECONDS, request=request
+    )
+    return [ResultGroup(by_key[k], count, hits) for k, count, hits in found]
+
+
+def _search(request, types, words, limit, offset) -> list[tuple[str, int, list]]:
     from .search_index import find
 
     querysets = {}
@@ -146,9 +176,7 @@ def search(
                 obj = by_id[object_id]
                 obj._search_texts = one.texts.get(object_id, ())
                 objects.append(obj)
-        groups.append(
-            ResultGroup(search_type, one.total, present(search_type, objects, words, request))
-        )
+        groups.append((search_type.key, one.total, present(search_type, objects, words, request)))
     return groups
 
 
