@@ -96,6 +96,9 @@ class SearchType:
     queryset: Callable[[HttpRequest], Any]
     hit: Callable[[Any, HttpRequest], SearchHit]
     page_model: type | None = None
+    # Whether the snippet may come from the text the index holds (when the hit's own texts
+    # do not match): not where that text is a normalised copy made for matching.
+    index_snippet: bool = True
 
 
 def search_types() -> list[SearchType]:
@@ -120,7 +123,9 @@ def present(search_type: SearchType, objects: Iterable, words: str, request: Htt
     hits = []
     for obj in objects:
         hit = search_type.hit(obj, request)
-        texts = [*hit.texts, *getattr(obj, "_search_texts", ())]
+        texts = [*hit.texts]
+        if search_type.index_snippet:
+            texts += getattr(obj, "_search_texts", ())
         cut = snippet(texts, words)
         # Plain strings (no lazy translations, no texts): what the cache keeps.
         hit = replace(hit, title=str(hit.title), url=str(hit.url), kind=str(hit.kind), texts=())

@@ -54,6 +54,13 @@ def person_hit(profile, request) -> SearchHit:
     )
 
 
+# The index holds a normalised copy (lower case, no accents) made for matching: the snippet
+# comes from the profile itself.
 PEOPLE = SearchType(
-    key="people", label=_("People"), order=10, queryset=visible_people, hit=person_hit
+    key="people",
+    label=_("People"),
+    order=10,
+    queryset=visible_people,
+    hit=person_hit,
+    index_snippet=False,
 )
