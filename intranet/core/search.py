@@ -125,7 +125,12 @@ def present(search_type: SearchType, objects: Iterable, words: str, request: Htt
         hit = search_type.hit(obj, request)
         texts = [*hit.texts]
         if search_type.index_snippet:
-            texts += getattr(obj, "_search_texts", ())
+            # The index text of a model without a "title" field starts with its name.
+            title = str(hit.title)
+            texts += [
+                text[len(title) :].lstrip() if title and text.startswith(title) else text
+                for text in getattr(obj, "_search_texts", ())
+            ]
         cut = snippet(texts, words)
         # Plain strings (no lazy translations, no texts): what the cache keeps.
         hit = replace(hit, title=str(hit.title), url=str(hit.url), kind=str(hit.kind), texts=())
