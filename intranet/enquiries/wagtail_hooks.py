@@ -52,19 +52,6 @@ def enquiry_log_panel(request):
     )
 
 
-@hooks.register("register_dashboard_panel")
-def service_gaps_panel(request):
-    if not is_coordinator(request.user):
-        return None
-    return DashboardPanel(
-        key="service-gaps",
-        title=_("Service gaps waiting"),
-        template_name="enquiries/panels/gaps.html",
-        context=waiting_gaps(),
-        order=15,
-    )
-
-
 @hooks.register("register_notification_kind")
 def gap_proposed_kind():
     return NotificationKind(
@@ -97,10 +84,14 @@ def load_demo(stdout):
     load(stdout)
 
 
+DETAILS = 4  # gap titles under each waiting item
+
+
 @hooks.register("register_waiting_items")
 def service_gaps_waiting(request):
     """For coordinators: gaps staff proposed that nobody has looked at, and gaps raised with
-    a service that has not answered."""
+    a service that has not answered, each with the first few gaps by name (oldest first).
+    The dashboard lists waiting gaps here only, not in a panel of their own as well."""
     from django.urls import reverse
 
     from intranet.core.waiting import WaitingItem
@@ -117,6 +108,7 @@ def service_gaps_waiting(request):
         .order_by()
     )
     url = reverse("enquiries:gap-list")
+    waiting = waiting_gaps()
     return [
         WaitingItem(
             "gaps-proposed",
@@ -124,6 +116,7 @@ def service_gaps_waiting(request):
             counts.get(GapStatus.DRAFT, 0),
             url,
             order=50,
+            details=[gap.title for gap in waiting["drafts"][:DETAILS]],
         ),
         WaitingItem(
             "gaps-no-response",
@@ -131,6 +124,7 @@ def service_gaps_waiting(request):
             counts.get(GapStatus.RAISED, 0),
             url,
             order=51,
+            details=[gap.title for gap in waiting["raised"][:DETAILS]],
         ),
     ]
 
