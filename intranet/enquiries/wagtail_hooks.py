@@ -45,6 +45,7 @@ def enquiry_log_panel(request):
         month_count = count(n)
     return DashboardPanel(
         key="enquiries",
+        icon="clipboard",
         title=_("Enquiries"),
         template_name="enquiries/panels/log.html",
         context={"office": office, "month": month_label(this_month), "count": month_count},
