@@ -1,6 +1,7 @@
 from django.db.models import Count as CountRows
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -9,7 +10,7 @@ from intranet.core.dashboard import DashboardPanel
 from intranet.core.field_mode import OfflinePage
 from intranet.core.notifications import NotificationKind
 from intranet.core.reports import count
-from intranet.core.reports.periods import month_label, month_start
+from intranet.core.reports.periods import day_label, month_label, month_start
 from intranet.core.roles import is_coordinator, is_staff_member
 
 from .models import Enquiry
@@ -125,7 +126,12 @@ def service_gaps_waiting(request):
             counts.get(GapStatus.RAISED, 0),
             url,
             order=51,
-            details=[gap.title for gap in waiting["raised"][:DETAILS]],
+            details=[
+                f"{gap.title} — {gettext('since %(date)s') % {'date': day_label(gap.raised_on)}}"
+                if gap.raised_on
+                else gap.title
+                for gap in waiting["raised"][:DETAILS]
+            ],
         ),
     ]
 
