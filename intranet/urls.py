@@ -10,6 +10,7 @@ from intranet.core import views as core_views
 
 urlpatterns = [
     path("healthz/", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     # Field mode: at the root, so that the service worker's scope is the whole site.
     path("sw.js", field_mode.service_worker, name="service-worker"),
     path("manifest.webmanifest", field_mode.manifest, name="web-manifest"),

@@ -62,6 +62,7 @@ def offices_open_now_panel(request):
     offices = [office for office in offices_queryset() if office.is_open_now()]
     return DashboardPanel(
         key="offices-open-now",
+        icon="building",
         title=_("Offices open now"),
         template_name="network/panels/open_now.html",
         context={"offices": offices},

@@ -81,6 +81,7 @@ def _r(name, *args, **kwargs):
 ROUTES = {
     # --- core and accounts ---
     "healthz": Route(PUBLIC, _r("healthz")),
+    "favicon": Route(PUBLIC, _r("favicon"), ok=(302,)),
     # Field mode: nothing personal in the service worker or the manifest (tests/core).
     "service-worker": Route(PUBLIC, _r("service-worker")),
     "web-manifest": Route(PUBLIC, _r("web-manifest")),

@@ -26,6 +26,7 @@ def training_progress_panel(request):
         return None
     return DashboardPanel(
         key="training-progress",
+        icon="graduation",
         title=_("My training"),
         template_name="training/panels/progress.html",
         context={

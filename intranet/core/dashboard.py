@@ -42,6 +42,7 @@ class DashboardPanel:
     context: dict[str, Any] = field(default_factory=dict)
     order: int = 100
     wide: bool = False
+    icon: str = ""  # beside the heading (static/img/icons.svg), to help scan the dashboard
 
 
 def panels_for(request: HttpRequest) -> list[DashboardPanel]:

@@ -19,6 +19,9 @@ from .blocks import BaseStreamBlock
 class HomePage(Page):
     """The dashboard: each app contributes panels through the register_dashboard_panel hook."""
 
+    # The section's icon in the main navigation (static/img/icons.svg), set by each section.
+    nav_icon = "file-text"
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     title_en = models.CharField(
         _("title in English"),

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.i18n import set_language as django_set_language
@@ -130,6 +131,16 @@ def media(request, path: str):
     content_type = mimetypes.guess_type(full_path.name)[0] or "application/octet-stream"
     response = FileResponse(full_path.open("rb"), content_type=content_type)
     response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_not_required
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says (tabs, bookmarks, feed
+    readers): send them to the icon among the static files, which are cached for long."""
+    response = redirect(static("img/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

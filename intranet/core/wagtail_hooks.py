@@ -46,6 +46,7 @@ def waiting_panel(request):
         return None
     return DashboardPanel(
         key="waiting",
+        icon="inbox",
         title=_("Waiting for me"),
         template_name="core/panels/waiting.html",
         context={"items": items},
@@ -89,6 +90,7 @@ def recent_pages_panel(request):
     )
     return DashboardPanel(
         key="recent-pages",
+        icon="clock",
         title=_("Recently updated"),
         template_name="core/panels/recent_pages.html",
         context={"pages": list(pages)},

@@ -1,6 +1,7 @@
 from django.db.models import Count as CountRows
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -9,7 +10,7 @@ from intranet.core.dashboard import DashboardPanel
 from intranet.core.field_mode import OfflinePage
 from intranet.core.notifications import NotificationKind
 from intranet.core.reports import count
-from intranet.core.reports.periods import month_label, month_start
+from intranet.core.reports.periods import day_label, month_label, month_start
 from intranet.core.roles import is_coordinator, is_staff_member
 
 from .models import Enquiry
@@ -45,23 +46,11 @@ def enquiry_log_panel(request):
         month_count = count(n)
     return DashboardPanel(
         key="enquiries",
+        icon="clipboard",
         title=_("Enquiries"),
         template_name="enquiries/panels/log.html",
         context={"office": office, "month": month_label(this_month), "count": month_count},
         order=5,
-    )
-
-
-@hooks.register("register_dashboard_panel")
-def service_gaps_panel(request):
-    if not is_coordinator(request.user):
-        return None
-    return DashboardPanel(
-        key="service-gaps",
-        title=_("Service gaps waiting"),
-        template_name="enquiries/panels/gaps.html",
-        context=waiting_gaps(),
-        order=15,
     )
 
 
@@ -97,10 +86,14 @@ def load_demo(stdout):
     load(stdout)
 
 
+DETAILS = 4  # gap titles under each waiting item
+
+
 @hooks.register("register_waiting_items")
 def service_gaps_waiting(request):
     """For coordinators: gaps staff proposed that nobody has looked at, and gaps raised with
-    a service that has not answered."""
+    a service that has not answered, each with the first few gaps by name (oldest first).
+    The dashboard lists waiting gaps here only, not in a panel of their own as well."""
     from django.urls import reverse
 
     from intranet.core.waiting import WaitingItem
@@ -117,6 +110,7 @@ def service_gaps_waiting(request):
         .order_by()
     )
     url = reverse("enquiries:gap-list")
+    waiting = waiting_gaps()
     return [
         WaitingItem(
             "gaps-proposed",
@@ -124,6 +118,7 @@ def service_gaps_waiting(request):
             counts.get(GapStatus.DRAFT, 0),
             url,
             order=50,
+            details=[gap.title for gap in waiting["drafts"][:DETAILS]],
         ),
         WaitingItem(
             "gaps-no-response",
@@ -131,6 +126,12 @@ def service_gaps_waiting(request):
             counts.get(GapStatus.RAISED, 0),
             url,
             order=51,
+            details=[
+                f"{gap.title} — {gettext('since %(date)s') % {'date': day_label(gap.raised_on)}}"
+                if gap.raised_on
+                else gap.title
+                for gap in waiting["raised"][:DETAILS]
+            ],
         ),
     ]
 

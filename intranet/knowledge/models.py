@@ -34,6 +34,8 @@ def default_review_by() -> datetime.date:
 class KnowledgeBaseIndexPage(SectionPage):
     """The staff-written knowledge base: its sections, each a folder of articles."""
 
+    nav_icon = "book"
+
     subpage_types = ["knowledge.KnowledgeSectionPage"]
 
     class Meta:

@@ -18,6 +18,7 @@ def knowledge_panel(request):
     follows = services.followed_pages(user)
     return DashboardPanel(
         key="knowledge",
+        icon="book",
         title=_("Knowledge base"),
         template_name="knowledge/panels/knowledge.html",
         context={

@@ -53,6 +53,8 @@ class TaggedLegalUpdate(ItemBase):
 class LegalUpdateIndexPage(SectionPage):
     """The legal updates section: newest first, filtered, searchable, paginated."""
 
+    nav_icon = "scale"
+
     subpage_types = ["legal.LegalUpdatePage"]
 
     class Meta:

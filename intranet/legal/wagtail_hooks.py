@@ -31,6 +31,7 @@ def legal_must_read_panel(request):
         update.overdue = is_overdue(update, today)
     return DashboardPanel(
         key="legal-must-read",
+        icon="scale",
         title=_("Legal updates to read"),
         template_name="legal/panels/must_read.html",
         context={

@@ -59,6 +59,8 @@ class PeopleIndexPage(SectionPage):
     it, the page leads to the finder, so the menu link keeps working.
     """
 
+    nav_icon = "people"
+
     subpage_types: list[str] = []
 
     class Meta:

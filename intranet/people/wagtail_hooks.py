@@ -31,6 +31,7 @@ def complete_profile_panel(request):
         return None
     return DashboardPanel(
         key="complete-profile",
+        icon="user",
         title=_("Your profile"),
         template_name="people/panels/complete_profile.html",
         context={"percent": result.percent, "missing": result.missing},

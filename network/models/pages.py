@@ -25,6 +25,8 @@ class NetworkDirectoryPage(SectionPage):
     put it (``intranet.core.partner_scope``); its Django views (CSV, map, vCards, services)
     keep their own fixed address, /directory/… (``network.urls``)."""
 
+    nav_icon = "map"
+
     subpage_types = ["network.SupportOfficePage"]
     open_to_partners = True
 

@@ -31,10 +31,12 @@ def work(db, staff_user):
     BookingFactory(session=held, user=staff_user)
     MustReadUpdateFactory(acknowledge_by=timezone.localdate() - datetime.timedelta(days=2))
     provider = ServiceProviderFactory()
-    ServiceGapFactory(provider=provider, status=GapStatus.DRAFT)
-    ServiceGapFactory(provider=provider, status=GapStatus.RAISED)
-    ServiceGapFactory(provider=provider, status=GapStatus.RAISED)
-    return {"article": article, "session": held, "provider": provider}
+    proposed = ServiceGapFactory(
+        provider=provider, status=GapStatus.DRAFT, title="Sem intérprete de ucraniano"
+    )
+    raised = [ServiceGapFactory(provider=provider, status=GapStatus.RAISED) for _ in range(2)]
+    gaps = {"proposed": proposed, "raised": raised}
+    return {"article": article, "session": held, "provider": provider, "gaps": gaps}
 
 
 def waiting(html: str, key: str) -> str:
@@ -63,8 +65,15 @@ def test_coordinator_dashboard_lists_what_is_waiting_with_counts_and_links(
     assert f">{colleagues().count()}<" in overdue
     names = [user.get_full_name() for user in colleagues().order_by("first_name")[:4]]
     assert sum(name in overdue for name in names) == min(4, len(names))
-    assert ">1<" in waiting(html, "gaps-proposed")
-    assert ">2<" in waiting(html, "gaps-no-response")
+    proposed = waiting(html, "gaps-proposed")
+    assert ">1<" in proposed
+    assert work["gaps"]["proposed"].title in proposed
+    no_response = waiting(html, "gaps-no-response")
+    assert ">2<" in no_response
+    assert all(gap.title in no_response for gap in work["gaps"]["raised"])
+    # Listed once: the waiting list is the only place, not also a panel of its own.
+    assert html.count(work["gaps"]["proposed"].title) == 1
+    assert 'data-testid="panel-service-gaps"' not in html
 
 
 @pytest.mark.django_db

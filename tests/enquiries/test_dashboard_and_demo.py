@@ -49,7 +49,6 @@ def test_partners_see_no_enquiry_panel(login, partner_user, coordinator_user):
     assert client.get("/").status_code == 302
     html = login(coordinator_user).get("/").content.decode()
     assert 'data-testid="panel-enquiries"' in html
-    assert 'data-testid="panel-service-gaps"' in html
 
 
 @pytest.mark.django_db

@@ -78,7 +78,7 @@ def test_staff_propose_a_gap_and_coordinators_are_told(
     assert [m.to for m in mail.outbox] == [[coordinator_user.email]]
     assert f"/service-gaps/{gap.pk}/" in mail.outbox[0].body
     panel = login(coordinator_user).get("/").content.decode()
-    assert 'data-testid="gaps-drafts"' in panel and gap.title in panel
+    assert 'data-testid="waiting-gaps-proposed"' in panel and gap.title in panel
 
 
 @pytest.mark.django_db
@@ -139,7 +139,7 @@ def test_the_status_trail_is_dated_with_who_and_a_note(
     # Raised again (a reminder): the dashboard counts the wait from then.
     again = timezone.localdate() - datetime.timedelta(days=20)
     client.post(status_url, {"status": "raised", "date": again.isoformat(), "note": "Lembrete."})
-    panel = client.get("/").content.decode().split('data-testid="gaps-raised"')[1]
+    panel = client.get("/").content.decode().split('data-testid="waiting-gaps-no-response"')[1]
     with translation.override("en"):
         assert f"since {day_label(again)}" in panel.split("</ul>")[0]
 

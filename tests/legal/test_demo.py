@@ -1,5 +1,6 @@
 import io
 
+from django.contrib.auth.models import User
 from django.core import mail
 from django.core.management import call_command
 
@@ -27,7 +28,10 @@ def test_demo_updates_are_realistic_idempotent_and_silent(client_for):
         assert all(r.url.startswith("https://") for u in updates for r in u.legal_references.all())
         assert Acknowledgement.objects.filter(user=extra).exists()  # staff present at run time
 
-        html = client_for(extra).get("/").content.decode()
+        # The demo account "staff" has a recent must-read overdue (not one from years ago:
+        # tests/core/test_demo.py loads the demo on a later day).
+        demo_staff = User.objects.get(username="staff")
+        html = client_for(demo_staff).get("/").content.decode()
         panel = html.split('data-testid="panel-legal-must-read"')[1].split("</section>")[0]
         assert 'data-testid="overdue"' in panel
         aima = updates.get(slug="aima-substitui-o-sef")

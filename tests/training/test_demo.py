@@ -13,6 +13,7 @@ from django.utils import timezone
 import pytest
 import time_machine
 
+from intranet.core.demo import demo_shift
 from training.demo import _read
 from training.models import (
     Attendance,
@@ -94,9 +95,9 @@ def test_demo_builds_the_programme_once_and_tells_its_story(demo, client_for):
     certificate = Certificate.objects.get()
     assert certificate.user.username == "andre.pestana"
     assert certificate.total_hours == Decimal("60")
-    assert timezone.localdate(certificate.issued_at) == date(2026, 11, 17)
-    assert certificate.first_date == date(2026, 1, 20)
-    assert certificate.last_date == date(2026, 11, 17)
+    assert timezone.localdate(certificate.issued_at) == date(2026, 11, 17) + demo_shift()
+    assert certificate.first_date == date(2026, 1, 20) + demo_shift()
+    assert certificate.last_date == date(2026, 11, 17) + demo_shift()
 
     leaver = User.objects.get(username="rodrigo.falcao")
     assert not leaver.profile.is_active_member

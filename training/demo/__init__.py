@@ -21,6 +21,7 @@ from wagtail.models import Collection
 
 import yaml
 
+from intranet.core.demo import demo_shift, shift_dates
 from network.models import SupportOfficePage
 
 from ..models import (
@@ -253,17 +254,32 @@ def _topic_requests(entries, modules, sessions, users, coordinator) -> None:
         )
 
 
+def _shift(first: dict) -> timedelta:
+    """How far the files' dates move (intranet.core.demo.demo_shift), kept from the first
+    load: found again from the first session, so that a second load finds every record."""
+    module_slug = first["key"].split("/")[0]
+    loaded = (
+        TrainingSession.objects.filter(module__slug=module_slug)
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(loaded) - first["date"] if loaded else demo_shift()
+
+
 def load(stdout) -> None:
-    setup = _read("programme.yaml")
+    raw_entries = _read("sessions.yaml")["sessions"]
+    shift = _shift(raw_entries[0])
+    setup = shift_dates(_read("programme.yaml"), shift)
     programme = _programme(setup["programme"])
     if programme is None:
         stdout.write("  training: no programme page; skipped")
         return
     modules = _modules(programme, setup["modules"])
     offices = {page.slug: page for page in SupportOfficePage.objects.all()}
-    entries = _read("sessions.yaml")["sessions"]
+    entries = shift_dates(raw_entries, shift)
     sessions = {e["key"]: _session(e, modules, setup["trainers"], offices) for e in entries}
-    people = _read("people.yaml")
+    people = shift_dates(_read("people.yaml"), shift)
     waiting = {e["key"]: e.get("waiting_list", []) for e in entries}
     named = set(people) | {username for line in waiting.values() for username in line}
     users = {user.username: user for user in User.objects.filter(username__in=named)}
@@ -271,7 +287,8 @@ def load(stdout) -> None:
     count = _records(people, sessions, modules, users, coordinator)
     for key, usernames in waiting.items():
         _wait(sessions[key], [users[name] for name in usernames if name in users])
-    _topic_requests(_read("requests.yaml")["topic_requests"], modules, sessions, users, coordinator)
+    requests = shift_dates(_read("requests.yaml")["topic_requests"], shift)
+    _topic_requests(requests, modules, sessions, users, coordinator)
     issue_due_certificates()
     stdout.write(
         f"  training: {len(modules)} modules, {len(sessions)} sessions, records of {count} "

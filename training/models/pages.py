@@ -27,6 +27,8 @@ class TopicArea(models.TextChoices):
 class TrainingProgrammePage(SectionPage):
     """The staff training programme (the section page): a target in hours over a period."""
 
+    nav_icon = "graduation"
+
     target_hours = models.PositiveSmallIntegerField(
         _("target hours"), default=60, validators=[MinValueValidator(1)]
     )

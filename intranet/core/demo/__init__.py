@@ -7,10 +7,12 @@ running it twice changes nothing and duplicates nothing. Apps keep their data in
 under their own ``demo/`` folder and read them with ``read_yaml`` (or ``data_file``).
 """
 
+import datetime
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from wagtail.models import Site
 
@@ -36,6 +38,30 @@ def data_file(package_file: str, name: str) -> Path:
 
 def read_yaml(package_file: str, name: str) -> Any:
     return yaml.safe_load(data_file(package_file, name).read_text(encoding="utf-8"))
+
+
+# The day the demo's dates were written for. Loaded on another day, the dates of the
+# demo's story (sessions, deadlines, recent updates) move by whole weeks, so the demo
+# looks current whenever it is loaded: sessions ahead, deadlines near, nothing "overdue
+# since" years ago. Whole weeks keep weekdays (sessions on Tuesdays stay on Tuesdays).
+WRITTEN_FOR = datetime.date(2026, 11, 30)
+
+
+def demo_shift(today: datetime.date | None = None) -> datetime.timedelta:
+    """How far the demo's dates move when loaded today (whole weeks, towards zero)."""
+    days = ((today or timezone.localdate()) - WRITTEN_FOR).days
+    return datetime.timedelta(weeks=int(days / 7))
+
+
+def shift_dates(data: Any, shift: datetime.timedelta) -> Any:
+    """``data`` as read from YAML with every date in it moved by ``shift``."""
+    if isinstance(data, dict):
+        return {key: shift_dates(value, shift) for key, value in data.items()}
+    if isinstance(data, list):
+        return [shift_dates(value, shift) for value in data]
+    if isinstance(data, datetime.date):
+        return data + shift
+    return data
 
 
 def ensure_accounts() -> dict[str, User]:

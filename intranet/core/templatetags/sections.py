@@ -20,3 +20,10 @@ def localised_title_filter(page) -> str:
     from ..models import localised_title
 
     return localised_title(page)
+
+
+@register.filter(name="nav_icon")
+def nav_icon_filter(page) -> str:
+    """``{{ section|nav_icon }}``: the icon a section page's class names (``nav_icon``), from
+    its content type (cached per process: no query)."""
+    return getattr(page.specific_class, "nav_icon", "") if page is not None else ""
