@@ -4,28 +4,21 @@ from django.utils.translation import gettext as _
 from intranet.core.permissions import coordinator_required
 
 from ..services import reports
-from . import paginate
 
-REPORT_PER_PAGE = 50
-
-
-def _report(request) -> reports.CoordinatorReport:
-    return reports.coordinator_report(
-        office=request.GET.get("office", ""), behind_only=request.GET.get("behind") == "1"
-    )
+REPORT_PER_PAGE = 25
 
 
 @coordinator_required
 def report(request):
-    report = _report(request)
-    page_obj = paginate(request, report.rows, per_page=REPORT_PER_PAGE)
-    rows = list(page_obj.object_list)
+    report = reports.coordinator_report(request.GET, request=request)
+    page_obj, rows = reports.report_page(report, request.GET.get("page"), REPORT_PER_PAGE)
     return render(
         request,
         "training/report.html",
         {
             "page_title": _("Training report"),
             "report": report,
+            "office_filter": report.office_filter,
             "page_obj": page_obj,
             "table": reports.report_table(rows, report.modules),
             "chart": reports.report_chart(rows, report.target) if rows else None,
@@ -35,4 +28,4 @@ def report(request):
 
 @coordinator_required
 def report_csv(request):
-    return reports.report_csv(_report(request))
+    return reports.report_csv(reports.coordinator_report(request.GET, request=request))
