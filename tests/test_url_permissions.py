@@ -252,6 +252,7 @@ ROUTES = {
     ),
     "enquiries:insights": Route(STAFF_ONLY, _r("enquiries:insights")),
     "enquiries:insights-csv": Route(STAFF_ONLY, _r("enquiries:insights-csv", "by-month")),
+    "enquiries:insights-part": Route(STAFF_ONLY, _r("enquiries:insights-part", "topics")),
     "enquiries:gap-status": Route(
         COORDINATOR,
         _r("enquiries:gap-status", lambda o: o["gap"].pk),
