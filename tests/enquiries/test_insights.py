@@ -146,7 +146,7 @@ def test_small_counts_are_hidden_in_the_page_the_charts_and_every_csv(
     )
     assert hidden, "the data should have small counts to hide"
     # Charts: the bar of a hidden count is not drawn, its label says "<5".
-    assert "· &lt;5</text>" in html
+    assert "· &lt;5</tspan></text>" in html
     for key in [t.removeprefix("table-") for t in TABLES]:
         response = client.get(f"/insights/{key}.csv")
         assert response.status_code == 200, key

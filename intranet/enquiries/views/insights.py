@@ -7,13 +7,16 @@ address with the same filters. Every part shows sections of the one ``build`` of
 filters (cached), so all parts publish one suppressed system, as the single page did.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib import messages
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -79,16 +82,39 @@ def _scope(
     return form, offices, Scope(min(first, last), last, office, topic)
 
 
+def _key(scope: Scope) -> str:
+    office = scope.office.pk if scope.office else "all"
+    return (
+        f"insights:{scope.first}:{scope.last}:{office}:{scope.topic}:"
+        f"{translation.get_language()}:{timezone.localdate()}"
+    )
+
+
 def _build(request, scope: Scope):
     """The insights of ``scope``, from the cache until an enquiry, visit or gap changes
     (any save moves the content generation on: intranet.core.caching). The counts are
     suppressed before they are kept: the cache holds what the page shows."""
-    office = scope.office.pk if scope.office else "all"
-    key = (
-        f"insights:{scope.first}:{scope.last}:{office}:{scope.topic}:"
-        f"{translation.get_language()}:{timezone.localdate()}"
-    )
-    return remember(key, lambda: build(scope), request=request)
+    return remember(_key(scope), lambda: build(scope), request=request)
+
+
+def _sections_html(request, scope: Scope, insights, part: Part | None, query: str) -> str:
+    """The tables and charts of the overview or a part, rendered once (the same cached
+    build, so the same suppressed numbers) per filters, part and language."""
+    keys = part.sections if part else ("by-month",)
+
+    def render_sections():
+        context = {
+            "sections": [insights.sections[key] for key in keys if key in insights.sections],
+            "overview": part is None,
+            "query": query,
+        }
+        return render_to_string(
+            "enquiries/includes/insight_sections.html", context, request=request
+        )
+
+    digest = hashlib.sha256(query.encode()).hexdigest()[:24]
+    key = f"{_key(scope)}:html:{part.slug if part else 'overview'}:{digest}"
+    return mark_safe(remember(key, render_sections, request=request))  # noqa: S308 (rendered here)
 
 
 def _query(request) -> str:
@@ -106,9 +132,8 @@ def insights_page(request, part=None):
         raise Http404
     form, offices, scope = _scope(request)
     insights = _build(request, scope) if scope else None
-    sections = []
-    if insights is not None and part is not None:
-        sections = [insights.sections[key] for key in part.sections if key in insights.sections]
+    query = _query(request)
+    sections_html = _sections_html(request, scope, insights, part, query) if insights else ""
     open_gaps = None
     if part is None:
         open_gaps = gaps_list().filter(status__in=OPEN_GAP_STATUSES)[:10]
@@ -122,8 +147,8 @@ def insights_page(request, part=None):
             "insights": insights,
             "part": part,
             "parts": PARTS,
-            "part_sections": sections,
-            "query": _query(request),
+            "sections_html": sections_html,
+            "query": query,
             "open_gaps": open_gaps,
             "can_suggest": part is not None
             and part.slug == "questions"
