@@ -11,6 +11,7 @@ may use them all: ``office_ids``).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
@@ -72,10 +73,16 @@ def _offices(queryset: QuerySet | None) -> QuerySet:
     )
 
 
-def office_count(request=None) -> int:
-    return remember(
-        "network:office-count", lambda: SupportOfficePage.objects.count(), request=request
-    )
+def _choices(offices: QuerySet, request=None) -> tuple[int, list[SupportOfficePage]]:
+    """How many offices there are, and in a small network the offices themselves: kept
+    in the cache (per content generation), so the filter costs no query once warm."""
+
+    def compute():
+        count = offices.count()
+        return count, list(offices.order_by("title")) if count <= SELECT_UP_TO else []
+
+    digest = hashlib.sha256(f"{SELECT_UP_TO}:{offices.query}".encode()).hexdigest()[:24]
+    return remember(f"network:office-choices:{digest}", compute, request=request)
 
 
 def office_filter(
@@ -84,9 +91,10 @@ def office_filter(
     """The office asked for in ``params`` (``office`` id, ``office_q`` text)."""
     offices = _offices(queryset)
     result = OfficeFilter(query=(params.get("office_q") or "").strip()[:100], params=params)
-    small = office_count(request) <= SELECT_UP_TO
+    count, options = _choices(offices, request)
+    small = count <= SELECT_UP_TO
     if small:
-        result.options = list(offices.order_by("title"))
+        result.options = options
     office_id = parse_id(params.get("office"))
     if office_id is not None:
         chosen = (
