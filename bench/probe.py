@@ -80,7 +80,11 @@ def count_queries(entries: list[dict]) -> dict:
     for entry in entries:
         client = Client(HTTP_HOST="127.0.0.1")
         if entry["role"]:
-            client.force_login(User.objects.get(username=usernames[entry["role"]]))
+            # The backend the login form records (the bench's wrk cookies come from it).
+            client.force_login(
+                User.objects.get(username=usernames[entry["role"]]),
+                backend="intranet.core.auth_backends.CachedModelBackend",
+            )
         client.get(entry["url"])
         with CaptureQueriesContext(connection) as queries:
             response = client.get(entry["url"])

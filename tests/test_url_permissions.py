@@ -223,7 +223,7 @@ ROUTES = {
     "training:request-triage": Route(
         COORDINATOR, _r("training:request-triage", lambda o: o["topic_request"].pk)
     ),
-    "training:report": Route(COORDINATOR, _r("training:report")),
+    "training:report": Route(COORDINATOR, _r("training:report"), max_queries=7),
     "training:report-csv": Route(COORDINATOR, _r("training:report-csv")),
     # --- enquiry log, outreach, service gaps, insights (never under /directory/) ---
     "enquiries:log": Route(STAFF_ONLY, _r("enquiries:log")),
@@ -254,8 +254,11 @@ ROUTES = {
     "enquiries:gap-evidence-csv": Route(
         STAFF_ONLY, _r("enquiries:gap-evidence-csv", lambda o: o["gap"].pk)
     ),
-    "enquiries:insights": Route(STAFF_ONLY, _r("enquiries:insights")),
+    "enquiries:insights": Route(STAFF_ONLY, _r("enquiries:insights"), max_queries=4),
     "enquiries:insights-csv": Route(STAFF_ONLY, _r("enquiries:insights-csv", "by-month")),
+    "enquiries:insights-part": Route(
+        STAFF_ONLY, _r("enquiries:insights-part", "topics"), max_queries=4
+    ),
     "enquiries:gap-status": Route(
         COORDINATOR,
         _r("enquiries:gap-status", lambda o: o["gap"].pk),

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import (  # noqa: F401 (their receivers)
+            auth_backends,  # the signed-in user's cached row forgotten when it changes
             caching,  # cached fragments and roles forgotten when content changes
             collation,  # registers the Portuguese collation on SQLite
             database,  # SQLite PRAGMAs once per connection
@@ -20,3 +21,4 @@ class CoreConfig(AppConfig):
         take_over_workflow_emails()
         connect_signals()
         caching.connect_signals()
+        auth_backends.connect_signals()

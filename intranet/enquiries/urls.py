@@ -30,4 +30,5 @@ urlpatterns = [
     path("insights/", insights.insights_page, name="insights"),
     path("insights/suggest-training/", insights.suggest_training, name="insights-suggest"),
     path("insights/<slug:table>.csv", insights.insights_csv, name="insights-csv"),
+    path("insights/<slug:part>/", insights.insights_page, name="insights-part"),
 ]

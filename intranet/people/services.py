@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Collection, CollectionViewRestriction
 
+from intranet.core.auth_backends import forget_user
 from intranet.core.files import delete_image_now
 from intranet.core.roles import COORDINATORS, STAFF
 from network.models import SupportOfficePage
@@ -262,6 +263,7 @@ def mark_as_left(profile: Profile, on: datetime.date | None = None) -> None:
     profile.left_on = on or timezone.localdate()
     profile.save(update_fields=["is_active_member", "left_on"])
     User.objects.filter(pk=profile.user_id).update(is_active=False)
+    forget_user(profile.user_id)
     profile.user.is_active = False
     revoke_tokens(profile.user)
     end_sessions(profile.user)
@@ -276,6 +278,7 @@ def mark_as_returned(profile: Profile) -> None:
     profile.left_on = None
     profile.save(update_fields=["is_active_member", "left_on"])
     User.objects.filter(pk=profile.user_id).update(is_active=True)
+    forget_user(profile.user_id)
     profile.user.is_active = True
 
 
@@ -302,6 +305,7 @@ def purge_contacts(profile: Profile, today: datetime.date | None = None) -> None
     profile.contacts_purged_on = today or timezone.localdate()
     profile.save(update_fields=["phone", "email", "bio", "pronouns", "contacts_purged_on"])
     User.objects.filter(pk=profile.user_id).update(email="")
+    forget_user(profile.user_id)
 
 
 # --- personal data -------------------------------------------------------------------

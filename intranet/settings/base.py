@@ -123,7 +123,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # django-axes first: it refuses a locked-out username and address before any password check.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the signed-in user's row from the cache (intranet.core.auth_backends).
+    "intranet.core.auth_backends.CachedModelBackend",
 ]
 # Login throttling: 5 wrong passwords for one username from one address lock that pair for
 # 15 minutes, whether or not the username exists (so the answer reveals nothing). The

@@ -33,5 +33,5 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # Client.login() in tests calls authenticate() without a request; see tests/axes_backend.py.
 AUTHENTICATION_BACKENDS = [
     "tests.axes_backend.AxesBackendAllowingTestClient",
-    "django.contrib.auth.backends.ModelBackend",
+    "intranet.core.auth_backends.CachedModelBackend",
 ]

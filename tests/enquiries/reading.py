@@ -55,3 +55,17 @@ def number(text: str) -> int | None:
     """A shown count, or None for a hidden one ("<5", "*")."""
     text = text.replace("\u202f", "").replace("\xa0", "").replace(".", "").replace(",", "")
     return int(text) if text.isdigit() else None
+
+
+INSIGHT_PARTS = ["topics", "questions", "outcomes", "services", "outreach"]
+
+
+def insights_html(client, query: str = "") -> str:
+    """Everything the insights publish for one choice of filters: the overview and each
+    part's page, one after the other (each a 200)."""
+    pages = []
+    for path in ["/insights/", *[f"/insights/{part}/" for part in INSIGHT_PARTS]]:
+        response = client.get(path + query)
+        assert response.status_code == 200, path
+        pages.append(response.content.decode())
+    return "\n".join(pages)

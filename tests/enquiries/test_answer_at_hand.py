@@ -111,7 +111,7 @@ def test_a_frequent_question_becomes_a_training_topic_request(
         + rows(offices["cuba"], 3, topic="housing", subtopic="eviction", day=this_quarter)
     )
     client = login(coordinator_user)
-    page = client.get("/insights/").content.decode()
+    page = client.get("/insights/questions/").content.decode()
     assert 'data-testid="suggest-health:sns-number"' in page
     response = client.post(
         "/insights/suggest-training/", {"key": "health:sns-number", "query": ""}, follow=True
@@ -128,7 +128,8 @@ def test_a_frequent_question_becomes_a_training_topic_request(
     client.post("/insights/suggest-training/", {"key": "health:sns-number", "query": ""})
     assert TopicRequest.objects.count() == 2
     # Staff do not get the action.
-    assert 'data-testid="suggest-' not in login(staff_at_cuba).get("/insights/").content.decode()
+    staff_page = login(staff_at_cuba).get("/insights/questions/").content.decode()
+    assert 'data-testid="suggest-' not in staff_page
     staff_post = login(staff_at_cuba).post(
         "/insights/suggest-training/", {"key": "health:sns-number", "query": ""}
     )
@@ -144,6 +145,7 @@ def test_without_a_training_handler_the_action_is_not_offered(
     monkeypatch.setitem(hooks._hooks, "register_topic_suggestion", [])
     Enquiry.objects.bulk_create(rows(offices["cuba"], 8, topic="health", subtopic="sns-number"))
     client = login(coordinator_user)
-    assert 'data-testid="suggest-training"' not in client.get("/insights/").content.decode()
+    page = client.get("/insights/questions/").content.decode()
+    assert 'data-testid="suggest-training"' not in page
     response = client.post("/insights/suggest-training/", {"key": "health:sns-number"})
     assert response.status_code == 404

@@ -20,6 +20,7 @@ from intranet.enquiries.models import (
 from intranet.enquiries.services.log import record_enquiry
 
 from .factories import form_data, rows
+from .reading import INSIGHT_PARTS
 
 
 @pytest.mark.django_db
@@ -130,6 +131,7 @@ def test_text_typed_by_people_is_escaped(
         f"/service-gaps/{gap.pk}/",
         f"/service-gaps/{gap.pk}/letter/",
         "/insights/",
+        *[f"/insights/{part}/" for part in INSIGHT_PARTS],
         "/",
     ]
     for page in pages:

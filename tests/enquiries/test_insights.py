@@ -19,7 +19,7 @@ from intranet.enquiries.models import Enquiry, OutreachTopic, OutreachVisit
 from tests.core.differencing import solvable
 
 from .factories import rows
-from .reading import csv_rows, html_tables, number
+from .reading import csv_rows, html_tables, insights_html, number
 
 TABLES = [
     "table-by-month",
@@ -93,7 +93,7 @@ def _random_log(offices, providers, author, seed: int, n: int = 160) -> list[Enq
 @pytest.mark.django_db
 def test_totals_equal_the_rows_of_the_log(login, coordinator_user, offices, providers):
     entries = _random_log(offices, providers, coordinator_user, seed=1, n=400)
-    html = login(coordinator_user).get("/insights/").content.decode()
+    html = insights_html(login(coordinator_user))
     tables = html_tables(html)
     assert number(tables["table-by-month"][-1][1]) == len(entries)
     by_month = Counter(month_start(e.date) for e in entries)
@@ -134,7 +134,7 @@ def test_small_counts_are_hidden_in_the_page_the_charts_and_every_csv(
 ):
     entries = _random_log(offices, providers, coordinator_user, seed=2)
     client = login(coordinator_user)
-    html = client.get("/insights/").content.decode()
+    html = insights_html(client)
     tables = html_tables(html)
     by_channel = Counter(e.get_channel_display() for e in entries)
     hidden = _check_cells(tables["table-by-channel"][1:-1], lambda row: [None, by_channel[row[0]]])
@@ -142,11 +142,11 @@ def test_small_counts_are_hidden_in_the_page_the_charts_and_every_csv(
     header = tables["table-topic-office"][0]
     hidden += _check_cells(
         tables["table-topic-office"][1:-1],
-        lambda row: [None, *[by_topic_office[(row[0], office)] for office in header[1:-1]]],
+        lambda row: [None, *[by_topic_office[(topic, row[0])] for topic in header[1:-1]]],
     )
     assert hidden, "the data should have small counts to hide"
     # Charts: the bar of a hidden count is not drawn, its label says "<5".
-    assert "· &lt;5</text>" in html
+    assert "· &lt;5</tspan></text>" in html
     for key in [t.removeprefix("table-") for t in TABLES]:
         response = client.get(f"/insights/{key}.csv")
         assert response.status_code == 200, key
@@ -227,7 +227,7 @@ def test_no_hidden_cell_can_be_worked_out_from_the_page_or_its_csv(
 
     _random_log(offices, providers, coordinator_user, seed=seed)
     client = login(coordinator_user)
-    tables = html_tables(client.get("/insights/").content.decode())
+    tables = html_tables(insights_html(client))
     assert set(TABLES) <= set(tables)
     csv_tables = {key: csv_rows(client.get(f"/insights/{key[6:]}.csv")) for key in TABLES}
     this_q = quarter_start(timezone.localdate())
@@ -258,7 +258,7 @@ def test_staff_see_their_own_office_whatever_they_ask(
     Enquiry.objects.bulk_create(rows(offices["alcacovas"], 12) + rows(offices["cuba"], 30))
     client = login(staff_at_alcacovas)
     for query in ["", f"?office={offices['cuba'].pk}"]:
-        html = client.get("/insights/" + query).content.decode()
+        html = insights_html(client, query)
         assert 'data-testid="headline-enquiries">12<' in html
         assert "table-topic-office" not in html
         assert 'data-testid="table-by-topic"' in html
@@ -333,6 +333,9 @@ def test_the_page_costs_the_same_queries_with_100_or_100000_enquiries(
         assert client.get("/insights/").status_code == 200
     bulk(99_900)  # bulk_create sends no signal: the cached insights would not know
     assert Enquiry.objects.count() == 100_000
+    # Inserting takes over a minute on a busy machine: a request first refreshes the
+    # idle-session clock (3 queries once a minute), so the one measured does not.
+    client.get("/insights/")
     cache.clear()  # the page as built, not from the cache (see test_query_budgets)
     with CaptureQueriesContext(connection) as large:
         response = client.get("/insights/")
@@ -348,7 +351,7 @@ def test_the_attack_does_find_a_cell_hidden_without_secondary_suppression(
     table but one small count, as a naive report would, and the attack finds it."""
     entries = _random_log(offices, providers, coordinator_user, seed=3)
     entries += Enquiry.objects.bulk_create(rows(offices["cuba"], 3, channel="other"))
-    tables = html_tables(login(coordinator_user).get("/insights/").content.decode())
+    tables = html_tables(insights_html(login(coordinator_user)))
     truth = Counter(e.get_channel_display() for e in entries)
     channel_rows = tables["table-by-channel"]
     small = [row for row in channel_rows[1:-1] if row[1] == "<5"]
@@ -381,12 +384,11 @@ def test_with_many_offices_the_busiest_are_shown_and_the_rest_are_one_column(
     for n, office in enumerate(offices):
         entries += rows(office, 10 + n, topic="housing")
     Enquiry.objects.bulk_create(entries)
-    tables = html_tables(login(coordinator_user).get("/insights/").content.decode())
+    tables = html_tables(insights_html(login(coordinator_user)))
     header, *body, footer = tables["table-topic-office"]
-    # The busiest offices by name, then one column for the others, then the total.
+    # The busiest offices by name, then one row for the others; topics across.
     busiest = [f"Lugar {n:02d}" for n in range(3, TOP_OFFICES + 3)]
-    assert header[1:-1] == [*busiest, "Other offices"]
-    assert number(footer[-2]) == 10 + 11 + 12
+    assert [row[0] for row in body] == [*busiest, "Other offices"]
+    assert number(body[-1][-1]) == 10 + 11 + 12
     assert number(footer[-1]) == len(entries)
-    housing = next(row for row in body if row[0] == "Housing")
-    assert number(housing[-1]) == len(entries)
+    assert number(footer[header.index("Housing")]) == len(entries)

@@ -177,3 +177,65 @@ def test_report_csv_neutralises_formulas(module, staff_user, coordinator_user, c
     assert "'@SUM(1+1)" in rows[0]
     row = next(row for row in rows if row[1] == staff_user.username)
     assert row[0] == '\'=HYPERLINK("http://evil.example","x")'
+
+
+# --- national scale: pages, the cache, the office typed ---------------------------------
+
+
+def _table_names(client, params=None) -> list[str]:
+    page = parse(client.get(REPORT, params or {}).content)
+    body = page.find(testid="report-table").find("tbody")
+    return [row.find("th").text for row in body.find_all("tr")]
+
+
+def test_the_report_lists_25_people_a_page_and_the_csv_everyone(
+    module, past_session, coordinator_user, client_for
+):
+    StaffFactory.create_batch(30)
+    client = client_for(coordinator_user)
+    people = services.reports.report_people().count()
+    assert people > 30
+    first, second = _table_names(client), _table_names(client, {"page": 2})
+    assert len(first) == 25 and len(second) == people - 25
+    assert not set(first) & set(second)
+    page = parse(client.get(REPORT).content)
+    assert page.find(testid="report-count").text.startswith(f"{people} ")
+    assert page.find(testid="pagination")
+    assert len(page.find(testid="report-chart").find_all(css="report-chart__marker")) == 25
+    csv_rows = list(csv.reader(io.StringIO(client.get(REPORT_CSV).content.decode("utf-8-sig"))))
+    assert len(csv_rows) - 1 == people
+
+
+@time_machine.travel(MID_PROGRAMME, tick=False)
+def test_new_hours_show_on_the_next_request(
+    ahead, past_session, staff_user, coordinator_user, client_for
+):
+    client = client_for(coordinator_user)
+    behind = parse(client.get(REPORT).content).find(testid="behind-count")
+    assert behind.get("data-count") == "2"
+    assert parse(client.get(REPORT).content).find(testid="behind-count").get("data-count") == "2"
+    SelfStudyFactory(user=staff_user, module=past_session.module, hours=Decimal("30"))
+    page = parse(client.get(REPORT).content)
+    assert page.find(testid="behind-count").get("data-count") == "1"
+    assert "Joana Simões" not in client.get(REPORT, {"behind": "1"}).content.decode()
+
+
+def test_in_a_large_network_the_office_is_typed(
+    ahead, staff_user, office, coordinator_user, client_for, monkeypatch
+):
+    monkeypatch.setattr("network.office_filter.SELECT_UP_TO", 0)
+    client = client_for(coordinator_user)
+    page = client.get(REPORT).content.decode()
+    assert '<select id="office-filter"' not in page
+    assert 'data-testid="office-filter-text"' in page
+    assert _table_names(client, {"office_q": "cuba"}) == ["Rita Pires"]
+    csv_text = client.get(REPORT_CSV, {"office_q": "cuba"}).content.decode("utf-8-sig")
+    assert "Rita Pires" in csv_text and "Joana Simões" not in csv_text
+    other = SupportOfficeFactory(title="Gabinete de Beja", municipality="Beja")
+    in_office(staff_user, other)
+    several = client.get(REPORT, {"office_q": "Gabinete"}).content.decode()
+    assert 'data-testid="office-matches"' in several
+    # Both offices match: the report counts the people of both, sorted by surname.
+    assert _table_names(client, {"office_q": "Gabinete"}) == ["Rita Pires", "Joana Simões"]
+    nothing = client.get(REPORT, {"office_q": "Lisboa"}).content.decode()
+    assert 'data-testid="office-no-match"' in nothing

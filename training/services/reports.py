@@ -4,6 +4,11 @@ as a table, a chart and a CSV made with the reporting kernel (``intranet.core.re
 The people are ``colleagues()``: someone marked as having left is in no row and in no
 count. Hours are not counts of people, so no small-count suppression applies here; the
 report is for coordinators, who see each person's ledger anyway.
+
+At national scale (2,000 people) the page lists one page of people: each person's total
+is summed in the database (``with_total_hours``), so "behind schedule" is a filter there
+and its count one query, kept in the cache per content generation and day; only the
+people shown get a ledger by module. The CSV keeps every row.
 """
 
 from __future__ import annotations
@@ -13,20 +18,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import HttpResponse, QueryDict
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from intranet.core.params import parse_id
+from intranet.core.caching import remember
 from intranet.core.reports import BarChart, Column, Link, Table, bar_chart, csv_response
 from intranet.people.services import colleagues
-from network.models import SupportOfficePage
+from network.office_filter import OfficeFilter, office_filter
 
-from ..models import TrainingModulePage, TrainingProgrammePage
+from ..models import Attendance, SelfStudyCompletion, TrainingModulePage, TrainingProgrammePage
 from ..templatetags.training_tags import hours as format_hours
 from .ledger import (
+    ZERO,
     Ledger,
     build_ledger,
     current_programme,
@@ -54,10 +63,10 @@ class ReportRow:
 class CoordinatorReport:
     programme: TrainingProgrammePage | None
     modules: list[TrainingModulePage]
-    rows: list[ReportRow]
+    people: QuerySet[User]  # the filtered people, with ``total_hours``
+    count: int
     behind_count: int
-    offices: list[SupportOfficePage]
-    office: str
+    office_filter: OfficeFilter
     behind_only: bool
 
     @property
@@ -79,8 +88,31 @@ class ModuleHeading:
         return format_html('<abbr title="{}">M{}</abbr>', self.module.title, self.module.sequence)
 
 
-def report_people(office_id: int | None = None) -> QuerySet[User]:
-    return colleagues(office=office_id).order_by("last_name", "first_name", "username")
+def report_people(office_ids=None) -> QuerySet[User]:
+    people = colleagues().order_by("last_name", "first_name", "username")
+    if office_ids is not None:
+        people = people.filter(profile__office__in=office_ids)
+    return people
+
+
+def _hours(queryset, module_ids) -> Coalesce:
+    total = queryset.filter(user=OuterRef("pk")).order_by().values("user")
+    total = total.annotate(total=Sum("hours")).values("total")
+    hours = DecimalField(max_digits=8, decimal_places=2)
+    return Coalesce(Subquery(total, output_field=hours), Value(ZERO), output_field=hours)
+
+
+def with_total_hours(people: QuerySet[User], modules) -> QuerySet[User]:
+    """Each person's hours in the programme's modules (as their ledger counts them),
+    summed in the database: ``total_hours``."""
+    ids = [module.pk for module in modules]
+    attendance = Attendance.objects.filter(
+        status__in=Attendance.CREDITING, session__module_id__in=ids
+    )
+    self_study = SelfStudyCompletion.objects.filter(module_id__in=ids)
+    return people.annotate(
+        total_hours=_hours(attendance, ids) + _hours(self_study, ids),
+    )
 
 
 def report_rows(users, programme=None, modules=None) -> list[ReportRow]:
@@ -95,23 +127,45 @@ def report_rows(users, programme=None, modules=None) -> list[ReportRow]:
     ]
 
 
-def coordinator_report(office: str = "", behind_only: bool = False) -> CoordinatorReport:
-    """The report for the filters a coordinator chose (an office id as typed in the
-    query string, and whether to keep only people behind schedule)."""
+def _behind(programme) -> Q:
+    """Behind schedule, as ``Ledger.behind_schedule`` says, for ``total_hours``: the pace
+    expected by today is the same for everyone."""
+    pace = build_ledger(None, programme, [], {})
+    return Q(total_hours__lt=pace.target) & Q(total_hours__lt=pace.expected_by_now)
+
+
+def coordinator_report(params: QueryDict, request=None) -> CoordinatorReport:
+    """The report for the filters a coordinator chose (``office`` / ``office_q``, and
+    ``behind=1`` to keep only people behind schedule)."""
     programme = current_programme()
     modules = programme_modules(programme)
-    office_id = parse_id(office)
-    rows = report_rows(report_people(office_id), programme=programme, modules=modules)
-    behind = [row for row in rows if row.ledger.behind_schedule]
+    offices = office_filter(params, request=request)
+    people = with_total_hours(report_people(offices.office_ids), modules)
+    behind = _behind(programme)
+    behind_only = params.get("behind") == "1"
+    key = f"training-report:{programme.pk if programme else 0}:{offices.key}:{timezone.localdate()}"
+    counts = remember(
+        key,
+        lambda: people.aggregate(count=Count("pk"), behind=Count("pk", filter=behind)),
+        request=request,
+    )
     return CoordinatorReport(
         programme=programme,
         modules=modules,
-        rows=behind if behind_only else rows,
-        behind_count=len(behind),
-        offices=list(SupportOfficePage.objects.order_by("title").only("id", "title")),
-        office=str(office_id) if office_id else "",
+        people=people.filter(behind) if behind_only else people,
+        count=counts["behind"] if behind_only else counts["count"],
+        behind_count=counts["behind"],
+        office_filter=offices,
         behind_only=behind_only,
     )
+
+
+def report_page(report: CoordinatorReport, number, per_page: int) -> tuple[Page, list[ReportRow]]:
+    """One page of the report's people, with their ledgers (the count is the cached one)."""
+    paginator = Paginator(report.people, per_page)
+    paginator.count = report.count  # a cached_property: set, it is not counted again
+    page = paginator.get_page(number)
+    return page, report_rows(page.object_list, report.programme, report.modules)
 
 
 def _status(ledger: Ledger) -> str:
@@ -196,6 +250,6 @@ def report_csv(report: CoordinatorReport) -> HttpResponse:
             f"{row.ledger.target:.0f}",
             _("yes") if row.ledger.behind_schedule else _("no"),
         ]
-        for row in report.rows
+        for row in report_rows(report.people, report.programme, report.modules)
     ]
     return csv_response("training-report.csv", header, rows)

@@ -19,6 +19,28 @@ TICK_WIDTH = 48  # room for one tick label under a line chart ("set 2026")
 LABEL_HEIGHT = 16
 BAR_HEIGHT = 14
 ROW_GAP = 10
+LINE_CHARACTERS = 44  # of a label at 13 units: what fits 360 units
+LABEL_LINES = 2
+
+
+def label_lines(text: str, width: int = LINE_CHARACTERS, lines: int = LABEL_LINES) -> list[str]:
+    """A label broken between words into at most ``lines`` lines of about ``width``
+    characters, so that long names ("Gabinete de Apoio ao Migrante de …") keep the words
+    that tell them apart instead of losing their ends. Only what does not fit in
+    ``lines`` lines is cut, in the middle of the last line."""
+    words, result, current = text.split(), [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            result.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    result.append(current)
+    if len(result) > lines:
+        rest = " ".join(result[lines - 1 :])
+        keep = width - 1
+        result = [*result[: lines - 1], rest[: keep // 2] + "…" + rest[-(keep - keep // 2) :]]
+    return [line if len(line) <= width + 8 else line[: width + 7] + "…" for line in result]
 
 
 def _number(value: Any) -> float | None:
@@ -33,10 +55,20 @@ def _number(value: Any) -> float | None:
 class Bar:
     label: str
     value_text: str
-    y: float
+    y: float  # top of the row
     width: float
     highlight: bool = False
     marker_x: float | None = None
+    lines: list[tuple[float, str]] = field(default_factory=list)  # (baseline, text)
+    bar_y: float = 0  # top of the bar, under the label's lines
+
+    @property
+    def marker_top(self) -> float:
+        return self.bar_y - 2
+
+    @property
+    def marker_bottom(self) -> float:
+        return self.bar_y + BAR_HEIGHT + 2
 
 
 @dataclass
@@ -84,6 +116,7 @@ def bar_chart(
         number = numbers[index]
         shown = str(value) if isinstance(value, Count) else value_format(value)
         marker = marker_numbers[index] if marker_numbers else None
+        texts = label_lines(f"{label} · {shown}")
         bars.append(
             Bar(
                 label=str(label),
@@ -92,9 +125,11 @@ def bar_chart(
                 width=round((number or 0) * scale, 1),
                 highlight=bool(highlight and highlight[index]),
                 marker_x=round(marker * scale, 1) if marker is not None else None,
+                lines=[(y + 12 + n * LABEL_HEIGHT, text) for n, text in enumerate(texts)],
+                bar_y=y + len(texts) * LABEL_HEIGHT,
             )
         )
-        y += LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
+        y += len(texts) * LABEL_HEIGHT + BAR_HEIGHT + ROW_GAP
     return BarChart(
         title=str(title),
         description=str(description),
