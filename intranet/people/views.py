@@ -18,7 +18,6 @@ from taggit.models import Tag
 from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator
-from network.models import SupportOfficePage
 
 from . import services
 from .forms import FinderForm, LanguageFormSet, ProfileForm
@@ -56,15 +55,13 @@ def _finder_results(request):
     can_see_leavers = is_coordinator(request.user)
     form = FinderForm(
         request.GET or None,
-        offices=SupportOfficePage.objects.live().order_by("title").only("id", "title"),
         expertise_choices=_expertise_choices(),
         can_see_leavers=can_see_leavers,
     )
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    office = filters.get("office")
     profiles = services.finder_queryset(
         query=filters.get("q", ""),
-        office_id=office.pk if office else None,
+        office=filters.get("office", ""),
         language=filters.get("language", ""),
         expertise=filters.get("expertise", ""),
         include_leavers=can_see_leavers and filters.get("left", False),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,8 +16,18 @@ from .errors import TrainingError
 
 
 def sessions_with_counts() -> QuerySet[TrainingSession]:
+    """Sessions with ``booked_count``. A subquery per session row rather than a join and
+    GROUP BY: "the next five sessions" then counts five sessions' bookings, not every
+    booking of every session before the limit applies."""
+    booked = (
+        Booking.objects.filter(session=OuterRef("pk"), status=Booking.Status.BOOKED)
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return TrainingSession.objects.select_related("module", "office").annotate(
-        booked_count=Count("bookings", filter=Q(bookings__status=Booking.Status.BOOKED))
+        booked_count=Coalesce(Subquery(booked, output_field=IntegerField()), 0)
     )
 
 
