@@ -253,3 +253,23 @@ def test_finder_office_is_typed_not_a_list_of_every_office(
     assert listed({"office": str(office.pk)}) == {"Ana Alcáçovas"}
     assert listed({"office": "Nenhures"}) == set()
     assert listed({"office": "cuba", "q": "ana"}) == set()
+
+
+@pytest.mark.django_db
+def test_finder_results_cache_follows_changes_and_roles(client_for, staff_user, coordinator_user):
+    """The finder's results are cached per role: a saved profile shows on the next request,
+    and staff never get the list a coordinator saw with people who have left."""
+    from intranet.people.services import mark_as_left
+
+    person = ProfileFactory(username="rodrigo", first_name="Rodrigo", last_name="Falcão")
+    staff = client_for(staff_user)
+    assert "Rodrigo Falcão" in staff.get("/people/").content.decode()
+    person.job_title = "Mediador intercultural"
+    person.save()
+    assert "Mediador intercultural" in staff.get("/people/").content.decode()
+    mark_as_left(person)
+    assert "Rodrigo Falcão" not in staff.get("/people/").content.decode()
+    coordinator = client_for(coordinator_user)
+    assert "Rodrigo Falcão" in coordinator.get("/people/", {"left": "on"}).content.decode()
+    staff = client_for(staff_user)
+    assert "Rodrigo Falcão" not in staff.get("/people/", {"left": "on"}).content.decode()
