@@ -43,9 +43,10 @@ def mark_my_bookings(sessions, user) -> list[TrainingSession]:
     """Set ``my_status`` (booked, waitlisted or None) on each session, in one query."""
     sessions = list(sessions)
     mine = {}
-    if user.is_authenticated:
+    if user.is_authenticated and sessions:
+        # Only the sessions shown: a person's bookings grow over the years.
         mine = dict(
-            Booking.objects.filter(user=user)
+            Booking.objects.filter(user=user, session_id__in=[s.pk for s in sessions])
             .exclude(status=Booking.Status.CANCELLED)
             .values_list("session_id", "status")
         )
