@@ -169,8 +169,7 @@ def query_string_without_page(params: QueryDict) -> str:
     return params.urlencode()
 
 
-def _results_context(request) -> dict:
-    result = filtered_directory(request.GET, request.user)
+def _results_context(request, result: DirectoryResult) -> dict:
     paginator = Paginator(result.providers, PAGE_SIZE)
     providers_page = paginator.get_page(request.GET.get("page"))
     # Offices page on their own (?offices_page=): a national network has hundreds.
@@ -202,13 +201,15 @@ def results_cache_key(request) -> str:
 
 def directory_context(request, page) -> dict:
     if request.GET.get("print"):
-        return _results_context(request)
+        return _results_context(request, filtered_directory(request.GET, request.user))
     # The filters and results are the same for everyone of an audience: rendered once per
     # content generation (a change shows on the next request) and kept.
     html = remember(
         results_cache_key(request),
         lambda: render_to_string(
-            "network/includes/directory_results.html", _results_context(request), request=request
+            "network/includes/directory_results.html",
+            _results_context(request, filtered_directory(request.GET, request.user)),
+            request=request,
         ),
         request=request,
     )

@@ -151,7 +151,7 @@ def finder_queryset(
     )
     if office_id:
         profiles = profiles.filter(office_id=office_id)
-    if office.isdigit():
+    if office.isdigit() and len(office) <= 9:  # an office's number (older links)
         profiles = profiles.filter(office_id=int(office))
     elif office:
         profiles = profiles.filter(
