@@ -1,9 +1,12 @@
 """Admin forms that check opening hours across rows (overlaps), not just row by row."""
 
 from django import forms
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from intranet.core.collation import sort_key
 
 from .models.hours import Weekday, overlap_errors
 
@@ -40,11 +43,30 @@ class OpeningHoursModelForm(WagtailAdminModelForm):
         return _check_hours(self) and valid
 
 
+class ListedTextInput(forms.TextInput):
+    """A text field suggesting known values through a ``<datalist>`` (the browser's own
+    autocomplete, no script): lighter than a ``<select>`` of hundreds of options."""
+
+    def __init__(self, *args, suggestions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.suggestions = list(suggestions)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**(attrs or {})}
+        list_id = f"{attrs.get('id') or name}-suggestions"
+        attrs["list"] = list_id
+        field = super().render(name, value, attrs, renderer)
+        options = format_html_join("", '<option value="{}">', ((v,) for v in self.suggestions))
+        return format_html('{}<datalist id="{}">{}</datalist>', field, list_id, options)
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's filters; all in the query string so a URL can be shared."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    # Typed (suggested from the ~300 municipalities a national network covers) and matched
+    # on the server, accents and case aside; an unknown name is dropped like any bad filter.
+    municipality = forms.CharField(label=_("Municipality"), required=False, max_length=100)
     category = forms.ChoiceField(label=_("Category"), required=False)
     language = forms.ChoiceField(label=_("Language spoken"), required=False)
     open_now = forms.BooleanField(label=_("Open now"), required=False)
@@ -55,9 +77,21 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, municipalities=(), categories=(), languages=(), **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
-        self.fields["municipality"].choices = everything + [(m, m) for m in municipalities]
+        self._municipalities = {sort_key(m)[0]: m for m in municipalities}
+        self.fields["municipality"].widget = ListedTextInput(
+            suggestions=municipalities, attrs={"autocomplete": "off"}
+        )
         self.fields["category"].choices = everything + list(categories)
         self.fields["language"].choices = everything + list(languages)
+
+    def clean_municipality(self):
+        typed = " ".join(self.cleaned_data["municipality"].split())
+        if not typed:
+            return ""
+        known = self._municipalities.get(sort_key(typed)[0])
+        if known is None:
+            raise forms.ValidationError(_("No office or service in this municipality."))
+        return known
 
 
 WEEKDAY_CODES = {

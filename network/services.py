@@ -1,13 +1,18 @@
 """Directory logic kept out of the views: filtering, who sees what, CSV and vCard."""
 
 import csv
+import hashlib
 import io
 import math
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import QueryDict
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -112,8 +117,21 @@ def filtered_directory(params: QueryDict, user) -> DirectoryResult:
             offices = offices.none()
             providers = providers.filter(category=category)
     if language := data.get("language"):
-        offices = offices.filter(languages__code=language)
-        providers = providers.filter(languages__code=language)
+        # EXISTS rather than a join: no duplicate rows, so no DISTINCT over every column.
+        offices = offices.filter(
+            Exists(
+                SupportOfficePage.languages.through.objects.filter(
+                    supportofficepage_id=OuterRef("pk"), language__code=language
+                )
+            )
+        )
+        providers = providers.filter(
+            Exists(
+                ServiceProvider.languages.through.objects.filter(
+                    serviceprovider_id=OuterRef("pk"), language__code=language
+                )
+            )
+        )
     if data.get("open_now"):
         condition = open_at_q()
         offices = offices.filter(hours_exist(OfficeOpeningHours, "page", condition))
@@ -140,7 +158,7 @@ def filtered_directory(params: QueryDict, user) -> DirectoryResult:
         if can_see_referral_notes(user):
             text |= Q(referral_note__icontains=query)
         providers = providers.filter(text)
-    return DirectoryResult(form=form, offices=offices.distinct(), providers=providers.distinct())
+    return DirectoryResult(form=form, offices=offices, providers=providers)
 
 
 def query_string_without_page(params: QueryDict) -> str:
@@ -151,8 +169,7 @@ def query_string_without_page(params: QueryDict) -> str:
     return params.urlencode()
 
 
-def directory_context(request, page) -> dict:
-    result = filtered_directory(request.GET, request.user)
+def _results_context(request, result: DirectoryResult) -> dict:
     paginator = Paginator(result.providers, PAGE_SIZE)
     providers_page = paginator.get_page(request.GET.get("page"))
     # Offices page on their own (?offices_page=): a national network has hundreds.
@@ -169,6 +186,37 @@ def directory_context(request, page) -> dict:
         "query_string": query_string_without_page(request.GET),
         "show_referral_notes": can_see_referral_notes(request.user),
         "printing": printing,
+    }
+
+
+def results_cache_key(request) -> str:
+    """Who may see referral notes or not (nothing else in the results depends on the
+    person), the language, the minute ("open now", "today") and the filters and pages."""
+    audience = "notes" if can_see_referral_notes(request.user) else "no-notes"
+    params = sorted((k, v) for k in request.GET for v in request.GET.getlist(k))
+    digest = hashlib.sha256(urlencode(params).encode()).hexdigest()[:32]
+    minute = timezone.localtime().strftime("%Y%m%d%H%M")
+    return f"directory-results:{audience}:{get_language()}:{minute}:{digest}"
+
+
+def directory_context(request, page) -> dict:
+    if request.GET.get("print"):
+        return _results_context(request, filtered_directory(request.GET, request.user))
+    # The filters and results are the same for everyone of an audience: rendered once per
+    # content generation (a change shows on the next request) and kept.
+    html = remember(
+        results_cache_key(request),
+        lambda: render_to_string(
+            "network/includes/directory_results.html",
+            _results_context(request, filtered_directory(request.GET, request.user)),
+            request=request,
+        ),
+        request=request,
+    )
+    return {
+        "directory_results": mark_safe(html),  # noqa: S308 - rendered by our template
+        "query_string": query_string_without_page(request.GET),
+        "printing": False,
     }
 
 

@@ -46,13 +46,17 @@ ROLES = {
 # Wagtail serves every page through one route ("wagtail_serve"): its pages one by one.
 PAGES = {
     "page: dashboard": Route(STAFF_ONLY, lambda o: "/"),
-    "page: directory": Route(ANY_USER, lambda o: o["office"].get_parent().url),
+    # Filters and results cached per audience, filters and minute: 1 query warm.
+    "page: directory": Route(ANY_USER, lambda o: o["office"].get_parent().url, max_queries=4),
     "page: support office": Route(ANY_USER, lambda o: o["office"].url),
     "page: training programme": Route(STAFF_ONLY, lambda o: o["module"].get_parent().url),
     "page: training module": Route(STAFF_ONLY, lambda o: o["module"].url),
-    "page: legal updates": Route(STAFF_ONLY, lambda o: o["update"].get_parent().url),
+    # Cards cached for everyone; the reader's acknowledgements in one query.
+    "page: legal updates": Route(STAFF_ONLY, lambda o: o["update"].get_parent().url, max_queries=5),
     "page: legal update": Route(STAFF_ONLY, lambda o: o["update"].url),
-    "page: knowledge base": Route(STAFF_ONLY, lambda o: o["article"].get_parent().get_parent().url),
+    "page: knowledge base": Route(  # the landing's lists cached per role
+        STAFF_ONLY, lambda o: o["article"].get_parent().get_parent().url, max_queries=4
+    ),
     "page: knowledge section": Route(STAFF_ONLY, lambda o: o["article"].get_parent().url),
     "page: knowledge article": Route(STAFF_ONLY, lambda o: o["article"].url),
 }

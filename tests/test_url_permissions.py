@@ -131,7 +131,8 @@ ROUTES = {
     ),
     "network:office-vcard": Route(ANY_USER, _r("network:office-vcard", lambda o: o["office"].slug)),
     # --- people ---
-    "people:finder": Route(STAFF_ONLY, _r("people:finder")),
+    # The results are cached per role and search (perf-pages): 2 queries warm.
+    "people:finder": Route(STAFF_ONLY, _r("people:finder"), max_queries=4),
     "people:edit-own": Route(STAFF_ONLY, _r("people:edit-own")),
     "people:my-data": Route(STAFF_ONLY, _r("people:my-data"), max_queries=30),
     "people:vcard": Route(STAFF_ONLY, _r("people:vcard", lambda o: o["colleague"].username)),

@@ -45,29 +45,39 @@ class KnowledgeBaseIndexPage(SectionPage):
     SEARCH_RESULTS = 20
 
     def get_context(self, request, *args, **kwargs):
+        from intranet.core.caching import remember
+        from intranet.core.roles import groups_key
         from intranet.core.search import plain_words
         from intranet.core.visibility import exclude_hidden
 
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = (
-            KnowledgeSectionPage.objects.child_of(self).live().order_by("path")[:100]
-        )
         articles = exclude_hidden(
             KnowledgeArticlePage.objects.descendant_of(self).live(), request.user
         ).only("id", "title", "url_path", "summary", "last_published_at")
         size = self.LANDING_LIST_SIZE
-        context["recent"] = list(articles.order_by("-last_published_at", "title")[:size])
-        followers = (
-            PageFollow.objects.filter(page__in=articles.values("pk"))
-            .values("page_id")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "page_id")[:size]
-        )
-        counts = {row["page_id"]: row["n"] for row in followers}
-        most_followed = list(articles.filter(pk__in=list(counts)))
-        for article in most_followed:
-            article.followers = counts[article.pk]
-        context["most_followed"] = sorted(most_followed, key=lambda a: (-a.followers, a.title))
+
+        def landing():
+            sections = list(
+                KnowledgeSectionPage.objects.child_of(self).live().order_by("path")[:100]
+            )
+            recent = list(articles.order_by("-last_published_at", "title")[:size])
+            followers = (
+                PageFollow.objects.filter(page__in=articles.values("pk"))
+                .values("page_id")
+                .annotate(n=Count("pk"))
+                .order_by("-n", "page_id")[:size]
+            )
+            counts = {row["page_id"]: row["n"] for row in followers}
+            most_followed = list(articles.filter(pk__in=list(counts)))
+            for article in most_followed:
+                article.followers = counts[article.pk]
+            most_followed.sort(key=lambda a: (-a.followers, a.title))
+            return {"sections": sections, "recent": recent, "most_followed": most_followed}
+
+        # The same for everyone whose role sees the same pages: worked out once per content
+        # generation (following a page or publishing one shows on the next request).
+        role = groups_key(request.user) if request.user.is_authenticated else "anonymous"
+        context.update(remember(f"knowledge-landing:{self.pk}:{role}", landing, request=request))
         query = request.GET.get("q", "").strip()[:200]
         context["kb_query"] = query
         if words := plain_words(query):

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -62,16 +61,12 @@ class LegalUpdateIndexPage(SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import LegalUpdateFilterForm
-        from .services import annotate_for_reader
+        from .services import index_listing
 
         context = Page.get_context(self, request, *args, **kwargs)
         form = LegalUpdateFilterForm(request.GET or None)
-        updates = LegalUpdatePage.objects.child_of(self).live()
-        if form.is_valid():
-            updates = form.filter(updates)
-        updates = annotate_for_reader(updates, request.user).order_by("-first_published_at", "-pk")
         context["filter_form"] = form
-        context["page_obj"] = Paginator(updates, INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
+        context["listing"] = index_listing(request, self, form)
         return context
 
 

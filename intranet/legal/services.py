@@ -1,9 +1,12 @@
 """Reading, acknowledging and publishing legal updates: the rules, without HTTP."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib.auth.models import User
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import (
     Case,
@@ -18,11 +21,15 @@ from django.db.models import (
     Value,
     When,
 )
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Revision
 
+from intranet.core.caching import remember
 from intranet.core.notifications import notify
 from intranet.core.subqueries import count_of
 from intranet.core.tokens import current_token
@@ -51,6 +58,67 @@ def annotate_for_reader(updates: QuerySet[LegalUpdatePage], user) -> QuerySet[Le
         Prefetch("tagged_items", queryset=TaggedLegalUpdate.objects.select_related("tag")),
         live_successors_prefetch(),
     )
+
+
+def _listing_key(request, index_page) -> str:
+    params = sorted((k, v) for k in request.GET for v in request.GET.getlist(k))
+    digest = hashlib.sha256(urlencode(params).encode()).hexdigest()[:32]
+    today = timezone.localdate().isoformat()  # "overdue" changes with the date
+    return f"legal-index:{index_page.pk}:{get_language()}:{today}:{digest}"
+
+
+def index_listing(request, index_page, form) -> str:
+    """The legal index's cards for the filters and page asked for. The cards are the same
+    for everyone: rendered once per content generation and day, and kept; each reader's
+    own "acknowledged" marks go in over them, from one query on the updates shown."""
+    from .models import INDEX_PAGE_SIZE, LegalUpdatePage
+
+    def compute() -> dict:
+        updates = LegalUpdatePage.objects.child_of(index_page).live()
+        if form.is_valid():
+            updates = form.filter(updates)
+        updates = updates.prefetch_related(
+            Prefetch("tagged_items", queryset=TaggedLegalUpdate.objects.select_related("tag")),
+            live_successors_prefetch(),
+        ).order_by("-first_published_at", "-pk")
+        page_obj = Paginator(updates, INDEX_PAGE_SIZE).get_page(request.GET.get("page"))
+        marks = {}
+        for update in page_obj.object_list:
+            if not update.must_acknowledge:
+                continue
+            marks[update.pk] = (
+                update.ack_epoch,
+                *(
+                    render_to_string(
+                        "legal/includes/ack_mark.html",
+                        {"update": update, "acknowledged": done},
+                        request=request,
+                    )
+                    for done in (True, False)
+                ),
+            )
+        html = render_to_string(
+            "legal/includes/index_list.html",
+            {"page_obj": page_obj, "reader_marks": True},
+            request=request,
+        )
+        return {"html": html, "marks": marks}
+
+    listing = remember(_listing_key(request, index_page), compute, request=request)
+    marks = listing["marks"]
+    mine = set()
+    if marks and request.user.is_authenticated:
+        mine = set(
+            Acknowledgement.objects.filter(
+                user_id=request.user.pk, page_id__in=list(marks)
+            ).values_list("page_id", "epoch")
+        )
+    html = listing["html"]
+    for pk, (epoch, acknowledged, not_yet) in marks.items():
+        html = html.replace(
+            f"<!--legal-ack:{pk}-->", acknowledged if (pk, epoch) in mine else not_yet
+        )
+    return mark_safe(html)  # noqa: S308 - rendered by our templates
 
 
 def acknowledgement_for(user, page: LegalUpdatePage) -> Acknowledgement | None:

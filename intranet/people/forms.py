@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from taggit.forms import TagWidget
 
-from intranet.core.params import IdModelChoiceField
 from network.models import SupportOfficePage
 
 from .models import Profile, ProfileLanguage
@@ -164,22 +163,24 @@ class FinderForm(forms.Form):
     q = forms.CharField(
         label=_("Name, job title, expertise or language"), required=False, max_length=100
     )
-    office = IdModelChoiceField(
-        label=_("Office"),
-        required=False,
-        queryset=SupportOfficePage.objects.none(),
-        empty_label=_("All offices"),
+    # Typed, not chosen from a list: a national network has hundreds of offices. Matched on
+    # the server against the office's name and municipality (an office's number, as older
+    # links carry, still works).
+    office = forms.CharField(
+        label=_("Office (name or municipality)"), required=False, max_length=100
     )
     language = forms.ChoiceField(label=_("Language spoken"), required=False)
     expertise = forms.ChoiceField(label=_("Expertise"), required=False)
     left = forms.BooleanField(label=_("Show people who have left"), required=False)
 
-    def __init__(self, *args, offices, expertise_choices, can_see_leavers: bool, **kwargs):
+    def __init__(self, *args, expertise_choices, can_see_leavers: bool, **kwargs):
         from .models import LANGUAGE_CHOICES
 
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = offices
         self.fields["language"].choices = [("", _("All languages")), *LANGUAGE_CHOICES]
         self.fields["expertise"].choices = [("", _("All areas")), *expertise_choices]
         if not can_see_leavers:
             del self.fields["left"]
+
+    def clean_office(self):
+        return " ".join(self.cleaned_data["office"].split())

@@ -131,6 +131,7 @@ def finder_queryset(
     *,
     query: str = "",
     office_id: int | None = None,
+    office: str = "",
     language: str = "",
     expertise: str = "",
     include_leavers: bool = False,
@@ -151,6 +152,12 @@ def finder_queryset(
     )
     if office_id:
         profiles = profiles.filter(office_id=office_id)
+    if office.isdigit() and len(office) <= 9:  # an office's number (older links)
+        profiles = profiles.filter(office_id=int(office))
+    elif office:
+        profiles = profiles.filter(
+            Q(office__title__icontains=office) | Q(office__municipality__icontains=office)
+        )
     if language:
         profiles = profiles.filter(languages__language=language)
     if expertise:

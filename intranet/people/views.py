@@ -1,4 +1,6 @@
 import csv
+import hashlib
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.models import User
@@ -8,17 +10,20 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 import vobject
 from taggit.models import Tag
 
+from intranet.core.caching import remember
 from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator
-from network.models import SupportOfficePage
 
 from . import services
 from .forms import FinderForm, LanguageFormSet, ProfileForm
@@ -42,29 +47,39 @@ def _profile_for(username: str, viewer) -> Profile:
 
 
 def _expertise_choices():
-    content_type = ContentType.objects.get_for_model(Profile)
-    tags = (
-        Tag.objects.filter(taggit_taggeditem_items__content_type=content_type)
-        .distinct()
-        .order_by("name")
-        .values_list("slug", "name")
-    )
-    return list(tags)
+    def compute():
+        content_type = ContentType.objects.get_for_model(Profile)
+        tags = (
+            Tag.objects.filter(taggit_taggeditem_items__content_type=content_type)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        )
+        return list(tags)
+
+    return remember("people-expertise-choices", compute)
+
+
+def _results_key(request) -> str:
+    """Coordinators may list people who have left; nothing else in the results depends on
+    who is looking."""
+    audience = "coordinator" if is_coordinator(request.user) else "staff"
+    params = sorted((k, v) for k in request.GET for v in request.GET.getlist(k))
+    digest = hashlib.sha256(urlencode(params).encode()).hexdigest()[:32]
+    return f"people-finder-results:{audience}:{get_language()}:{digest}"
 
 
 def _finder_results(request):
     can_see_leavers = is_coordinator(request.user)
     form = FinderForm(
         request.GET or None,
-        offices=SupportOfficePage.objects.live().order_by("title").only("id", "title"),
         expertise_choices=_expertise_choices(),
         can_see_leavers=can_see_leavers,
     )
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    office = filters.get("office")
     profiles = services.finder_queryset(
         query=filters.get("q", ""),
-        office_id=office.pk if office else None,
+        office=filters.get("office", ""),
         language=filters.get("language", ""),
         expertise=filters.get("expertise", ""),
         include_leavers=can_see_leavers and filters.get("left", False),
@@ -76,7 +91,16 @@ def _finder_results(request):
 @network_staff_required
 def finder(request):
     form, filters, profiles = _finder_results(request)
-    page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    def results():
+        page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
+        return render_to_string(
+            "people/includes/finder_results.html", {"page_obj": page_obj}, request=request
+        )
+
+    # The count, the cards and the pages: rendered once per content generation (a change
+    # to anyone's profile shows on the next request) and kept.
+    html = remember(_results_key(request), results, request=request)
     return render(
         request,
         "people/finder.html",
@@ -85,7 +109,7 @@ def finder(request):
             "page_title": _("People"),
             "form": form,
             "filtered": any(filters.values()),
-            "page_obj": page_obj,
+            "results": mark_safe(html),  # noqa: S308 - rendered by our template
             "can_export": is_coordinator(request.user),
         },
     )

@@ -190,7 +190,11 @@ class Directory(BasePage):
 
     def filter(self, **choices: str) -> None:
         for name, value in choices.items():
-            self.page.select_option(f"#id_{name}", value)
+            field = self.page.locator(f"#id_{name}")
+            if field.evaluate("element => element.tagName") == "SELECT":
+                field.select_option(value)
+            else:  # a typed filter with suggestions (the municipality)
+                field.fill(value)
         self.click_and_wait("[data-testid=directory-filter-submit]")
 
     def provider_names(self) -> list[str]:

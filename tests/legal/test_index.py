@@ -93,4 +93,5 @@ def test_index_is_paginated_with_constant_queries(client_for, staff_user, legal_
     assert many == few
     last, response = count("/legal-updates/?page=100")
     assert len(titles(response)) == 20
-    assert last == few
+    # No must-read update on that page: the reader's acknowledgements are not looked up.
+    assert last == few - 1

@@ -228,3 +228,48 @@ def test_finder_photos_do_not_add_queries_per_person(client_for, staff_user, off
     page = client.get("/people/").content.decode()
     assert page.count('class="person-card__avatar"') == 9
     assert page.count("<img") >= 8
+
+
+@pytest.mark.django_db
+def test_finder_office_is_typed_not_a_list_of_every_office(
+    client_for, staff_user, office, other_office
+):
+    """A national network has hundreds of offices: the finder has a text field matched on
+    the office's name or municipality (an office's number, from older links, still works)."""
+    ProfileFactory(username="ana", first_name="Ana", last_name="Alcáçovas", office=office)
+    ProfileFactory(username="bia", first_name="Bia", last_name="Cubense", office=other_office)
+    client = client_for(staff_user)
+    html = client.get("/people/").content.decode()
+    assert '<select name="office"' not in html
+    assert '<input type="text" name="office"' in html
+    assert '<label for="id_office">' in html
+
+    def listed(params):
+        html = client.get("/people/", params).content.decode()
+        return {name for name in ("Ana Alcáçovas", "Bia Cubense") if name in html}
+
+    assert listed({"office": "cuba"}) == {"Bia Cubense"}
+    assert listed({"office": "Viana do Alentejo"}) == {"Ana Alcáçovas"}  # the municipality
+    assert listed({"office": str(office.pk)}) == {"Ana Alcáçovas"}
+    assert listed({"office": "Nenhures"}) == set()
+    assert listed({"office": "cuba", "q": "ana"}) == set()
+
+
+@pytest.mark.django_db
+def test_finder_results_cache_follows_changes_and_roles(client_for, staff_user, coordinator_user):
+    """The finder's results are cached per role: a saved profile shows on the next request,
+    and staff never get the list a coordinator saw with people who have left."""
+    from intranet.people.services import mark_as_left
+
+    person = ProfileFactory(username="rodrigo", first_name="Rodrigo", last_name="Falcão")
+    staff = client_for(staff_user)
+    assert "Rodrigo Falcão" in staff.get("/people/").content.decode()
+    person.job_title = "Mediador intercultural"
+    person.save()
+    assert "Mediador intercultural" in staff.get("/people/").content.decode()
+    mark_as_left(person)
+    assert "Rodrigo Falcão" not in staff.get("/people/").content.decode()
+    coordinator = client_for(coordinator_user)
+    assert "Rodrigo Falcão" in coordinator.get("/people/", {"left": "on"}).content.decode()
+    staff = client_for(staff_user)
+    assert "Rodrigo Falcão" not in staff.get("/people/", {"left": "on"}).content.decode()

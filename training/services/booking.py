@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,8 +16,18 @@ from .errors import TrainingError
 
 
 def sessions_with_counts() -> QuerySet[TrainingSession]:
+    """Sessions with ``booked_count``. A subquery per session row rather than a join and
+    GROUP BY: "the next five sessions" then counts five sessions' bookings, not every
+    booking of every session before the limit applies."""
+    booked = (
+        Booking.objects.filter(session=OuterRef("pk"), status=Booking.Status.BOOKED)
+        .order_by()
+        .values("session")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return TrainingSession.objects.select_related("module", "office").annotate(
-        booked_count=Count("bookings", filter=Q(bookings__status=Booking.Status.BOOKED))
+        booked_count=Coalesce(Subquery(booked, output_field=IntegerField()), 0)
     )
 
 
@@ -32,9 +43,10 @@ def mark_my_bookings(sessions, user) -> list[TrainingSession]:
     """Set ``my_status`` (booked, waitlisted or None) on each session, in one query."""
     sessions = list(sessions)
     mine = {}
-    if user.is_authenticated:
+    if user.is_authenticated and sessions:
+        # Only the sessions shown: a person's bookings grow over the years.
         mine = dict(
-            Booking.objects.filter(user=user)
+            Booking.objects.filter(user=user, session_id__in=[s.pk for s in sessions])
             .exclude(status=Booking.Status.CANCELLED)
             .values_list("session_id", "status")
         )
