@@ -125,3 +125,29 @@ def test_training_pages_in_english(settings, module, session, staff_user, client
     assert "Book a place" in html
     html = client.get("/training/").content.decode()
     assert "6 h (4 h face-to-face, 2 h self-study)" in html
+
+
+def test_programme_and_module_pages_follow_new_sessions_and_bookings_at_once(
+    programme, module, session, staff_user
+):
+    """The session lists are kept in the cache for everyone; each reader's own booking is
+    laid over them. A new session or booking shows on the next request."""
+    from django.test import Client
+
+    from .factories import BookingFactory, SessionFactory, StaffFactory
+
+    reader, colleague = Client(), Client()
+    reader.force_login(staff_user)
+    colleague.force_login(StaffFactory())
+    for url in ("/training/", module.url):
+        assert "0 de" in reader.get(url).content.decode()  # warm the cache
+    added = SessionFactory(module=module, days=3)
+    BookingFactory(session=session, user=staff_user)
+    for url in ("/training/", module.url):
+        mine = reader.get(url).content.decode()
+        theirs = colleague.get(url).content.decode()
+        assert f"/training/sessions/{added.pk}/" in mine
+        assert f"1 de {session.capacity} lugares reservados" in mine
+        assert 'data-testid="my-booking"' in mine
+        assert f"1 de {session.capacity} lugares reservados" in theirs
+        assert 'data-testid="my-booking"' not in theirs

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -56,17 +57,27 @@ class TrainingProgrammePage(SectionPage):
             raise ValidationError({"end_date": _("The end date must be after the start date.")})
 
     def get_context(self, request, *args, **kwargs):
+        from intranet.core.caching import remember
         from training import services
 
         context = super().get_context(request, *args, **kwargs)
-        modules = list(
-            TrainingModulePage.objects.child_of(self).live().order_by("sequence", "title")
+        # The same for everyone: kept under the content generation (a new module, session
+        # or booking shows on the next request), the sessions per minute ("upcoming").
+        modules = remember(
+            f"training:modules:{self.pk}",
+            lambda: list(
+                TrainingModulePage.objects.child_of(self).live().order_by("sequence", "title")
+            ),
+            request=request,
+        )
+        upcoming = remember(
+            f"training:upcoming:{timezone.now():%Y%m%d%H%M}",
+            lambda: list(services.upcoming_sessions()[:5]),
+            request=request,
         )
         context["modules"] = modules
         context["ledger"] = services.ledger_for(request.user, programme=self, modules=modules)
-        context["upcoming"] = services.mark_my_bookings(
-            services.upcoming_sessions()[:5], request.user
-        )
+        context["upcoming"] = services.mark_my_bookings(upcoming, request.user)
         return context
 
 
@@ -144,14 +155,18 @@ class TrainingModulePage(Page):
         return (self.face_to_face_hours or Decimal(0)) + (self.self_study_hours or Decimal(0))
 
     def get_context(self, request, *args, **kwargs):
+        from intranet.core.caching import remember
         from training import services
 
         context = super().get_context(request, *args, **kwargs)
         context["materials"] = self.materials.select_related("document")
         context["prerequisite_pages"] = self.prerequisites.live().order_by("sequence")
-        context["sessions"] = services.mark_my_bookings(
-            services.upcoming_sessions().filter(module=self)[:20], request.user
+        sessions = remember(
+            f"training:module-sessions:{self.pk}:{timezone.now():%Y%m%d%H%M}",
+            lambda: list(services.upcoming_sessions().filter(module=self)[:20]),
+            request=request,
         )
+        context["sessions"] = services.mark_my_bookings(sessions, request.user)
         context["self_study_done"] = (
             request.user.is_authenticated
             and self.self_study_completions.filter(user=request.user).exists()
