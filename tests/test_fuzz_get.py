@@ -108,6 +108,8 @@ GET_READS = [
     re.compile(r"request\.GET\.(?:get|getlist)\(\s*[\"']([^\"']+)[\"']"),
     re.compile(r"request\.GET\[\s*[\"']([^\"']+)[\"']\s*\]"),
     re.compile(r"[\"']([^\"']+)[\"']\s+(?:not\s+)?in\s+request\.GET"),
+    # request.GET handed on as ``params`` (training report, office filter).
+    re.compile(r"\bparams\.(?:get|getlist)\(\s*[\"']([^\"']+)[\"']"),
 ]
 
 
