@@ -37,6 +37,13 @@ def test_every_icon_named_is_in_the_sprite():
     assert named - SYMBOLS == set()
 
 
+def test_each_symbol_is_drawn_once():
+    """An id twice in the sprite is invalid SVG (which one a page shows is up to the
+    browser)."""
+    ids = re.findall(r'<symbol id="([\w-]+)"', SPRITE)
+    assert sorted(ids) == sorted(set(ids))
+
+
 @pytest.mark.django_db
 def test_navigation_and_panel_headings_carry_decorative_icons(client_for, coordinator_user):
     html = client_for(coordinator_user).get("/").content.decode()
