@@ -13,9 +13,10 @@ from intranet.core.roles import is_staff_member
 from intranet.people.services import is_colleague
 
 from . import notifications  # noqa: F401 (registers the programme's e-mail kinds)
-from .models import Certificate, TrainingModulePage, TrainingSession
+from .models import TrainingModulePage, TrainingSession
 from .services import attendance, booking, ledger
 from .services.personal_data import personal_data
+from .services.summary import training_summary
 
 
 @hooks.register("register_dashboard_panel")
@@ -24,15 +25,16 @@ def training_progress_panel(request):
     # "behind schedule" for administrator accounts outside Staff/Coordinators.
     if not is_staff_member(request.user) or not is_colleague(request.user):
         return None
+    summary = training_summary(request.user, request)
     return DashboardPanel(
         key="training-progress",
         icon="graduation",
         title=_("My training"),
         template_name="training/panels/progress.html",
         context={
-            "ledger": ledger.ledger_for(request.user),
-            "next_booking": booking.next_booking(request.user),
-            "certificate": Certificate.objects.filter(user=request.user).first(),
+            "ledger": summary.ledger,
+            "next_booking": summary.next_booking,
+            "certificate": summary.certificate,
         },
         order=20,
     )
@@ -47,7 +49,7 @@ def training_profile_panel(request, profile_user):
         key="training-summary",
         title=_("Training"),
         template_name="training/panels/profile_summary.html",
-        context={"ledger": ledger.ledger_for(profile_user), "person": profile_user},
+        context={"ledger": training_summary(profile_user, request).ledger, "person": profile_user},
         order=20,
     )
 

@@ -215,9 +215,13 @@ class LegalUpdatePage(Page):
 
     def live_superseded_by(self) -> list["LegalUpdatePage"]:
         prefetched = getattr(self, "live_successors", None)
-        if prefetched is not None:
-            return prefetched
-        return list(self.superseded_by.live().order_by("-first_published_at"))
+        if prefetched is None:  # asked once per object (the status badge asks three times)
+            prefetched = list(self.superseded_by.live().order_by("-first_published_at"))
+            self.live_successors = prefetched
+        return prefetched
+
+    def live_predecessor(self) -> "LegalUpdatePage | None":
+        return self.supersedes if self.supersedes_id and self.supersedes.live else None
 
     @property
     def effective_status(self) -> str:
@@ -233,11 +237,10 @@ class LegalUpdatePage(Page):
         from .services import acknowledgement_for
 
         context = super().get_context(request, *args, **kwargs)
-        context["references"] = list(self.legal_references.all())
-        context["successors"] = self.live_superseded_by()
-        context["predecessor"] = (
-            self.supersedes if self.supersedes_id and self.supersedes.live else None
-        )
+        # Lazy: read only when the shared part of the page is not in the cache.
+        context["references"] = self.legal_references.all()
+        context["successors"] = self.live_superseded_by
+        context["predecessor"] = self.live_predecessor
         context["acknowledgement"] = (
             acknowledgement_for(request.user, self) if self.must_acknowledge else None
         )

@@ -76,9 +76,22 @@ class TrainingProgrammePage(SectionPage):
             request=request,
         )
         context["modules"] = modules
-        context["ledger"] = services.ledger_for(request.user, programme=self, modules=modules)
+        context["ledger"] = self._ledger(request, modules)
         context["upcoming"] = services.mark_my_bookings(upcoming, request.user)
         return context
+
+    def _ledger(self, request, modules):
+        """The reader's hours: the same cached summary as their progress page when this is
+        the current programme."""
+        from training.services.summary import programme_and_modules, training_summary
+
+        current, _modules = programme_and_modules(request)
+        if current is not None and current.pk == self.pk:
+            summary = training_summary(request.user, request)
+            return summary.ledger if summary else None
+        from training import services
+
+        return services.ledger_for(request.user, programme=self, modules=modules)
 
 
 class TrainingModulePage(Page):

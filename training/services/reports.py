@@ -43,6 +43,7 @@ from .ledger import (
     programme_modules,
     target_hours,
 )
+from .summary import programme_and_modules
 
 
 @dataclass
@@ -137,8 +138,7 @@ def _behind(programme) -> Q:
 def coordinator_report(params: QueryDict, request=None) -> CoordinatorReport:
     """The report for the filters a coordinator chose (``office`` / ``office_q``, and
     ``behind=1`` to keep only people behind schedule)."""
-    programme = current_programme()
-    modules = programme_modules(programme)
+    programme, modules = programme_and_modules(request)
     offices = office_filter(params, request=request)
     people = with_total_hours(report_people(offices.office_ids), modules)
     behind = _behind(programme)

@@ -5,9 +5,8 @@ from django.utils.translation import gettext as _
 
 from intranet.core.permissions import network_staff_required
 
-from ..models import Certificate
-from ..services.booking import next_booking
-from ..services.ledger import can_see_ledger, ledger_for
+from ..services.ledger import can_see_ledger
+from ..services.summary import training_summary
 
 
 @network_staff_required
@@ -17,6 +16,7 @@ def progress(request, user_id=None):
     person = request.user if user_id is None else get_object_or_404(User, pk=user_id)
     if not can_see_ledger(request.user, person):
         raise PermissionDenied
+    summary = training_summary(person, request)
     return render(
         request,
         "training/progress.html",
@@ -24,8 +24,8 @@ def progress(request, user_id=None):
             "page_title": _("Training hours"),
             "person": person,
             "is_self": person.pk == request.user.pk,
-            "ledger": ledger_for(person),
-            "certificate": Certificate.objects.filter(user=person).first(),
-            "next_booking": next_booking(person),
+            "ledger": summary.ledger,
+            "certificate": summary.certificate,
+            "next_booking": summary.next_booking,
         },
     )
