@@ -129,6 +129,23 @@ def office_filter(
     return result
 
 
+def find_office(
+    offices: QuerySet, text: str
+) -> tuple[SupportOfficePage | None, list[SupportOfficePage]]:
+    """The one office of ``offices`` that ``text`` names: an id, else the exact name, else
+    the only office whose name or municipality contains it. None if there is no such
+    office, with the first ``MATCHES_SHOWN`` (+1) offices the text matched."""
+    if (office_id := parse_id(text)) is not None:
+        return offices.filter(pk=office_id).first(), []
+    exact = list(offices.filter(title__iexact=text)[:2])
+    if len(exact) == 1:
+        return exact[0], []
+    found = list(matching(offices, text).order_by("title")[: MATCHES_SHOWN + 1])
+    if len(found) == 1:
+        return found[0], []
+    return None, found
+
+
 def is_large(offices: QuerySet) -> bool:
     """More offices than a select should list (the count cached per content generation)."""
     count, _options = _choices(_offices(offices))
@@ -180,19 +197,13 @@ class OfficeChoiceField(IdModelChoiceField):
         text = " ".join(str(value or "").split())[:100]
         if not text:
             return None
-        offices = self.queryset
-        if (office_id := parse_id(text)) is not None:
-            if (office := offices.filter(pk=office_id).first()) is not None:
-                return office
+        office, found = find_office(self.queryset, text)
+        if office is not None:
+            return office
+        if parse_id(text) is not None:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"], code="invalid_choice"
             )
-        exact = list(offices.filter(title__iexact=text)[:2])
-        if len(exact) == 1:
-            return exact[0]
-        found = list(matching(offices, text).order_by("title")[: MATCHES_SHOWN + 1])
-        if len(found) == 1:
-            return found[0]
         if not found:
             raise forms.ValidationError(
                 _("No office matches “%(text)s”: type part of its name or municipality."),
