@@ -2,6 +2,7 @@
 matched on the server in a large one."""
 
 from django import forms
+from django.utils import translation
 
 import pytest
 
@@ -18,6 +19,13 @@ class OfficeForm(forms.Form):
         self.fields["office"] = OfficeChoiceField(
             offices if offices is not None else SupportOfficePage.objects.all(), label="Office"
         )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages below are read in English (pt-PT is the default)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
