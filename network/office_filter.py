@@ -6,7 +6,12 @@ municipalities, so no page carries hundreds of options. Both send ``office`` (an
 in links, CSV addresses and the pagination); the text box sends ``office_q``, which wins
 when it no longer names the chosen office. Several matches: the page lists the first
 ``MATCHES_SHOWN`` as links to choose from (a report that can filter by several offices
-may use them all: ``office_ids``).
+may use them all: ``office_ids``). A small network honours the text too (older links
+to the people finder carry one).
+
+``OfficeChoiceField`` is the same idea in a form that saves an office (a profile, an
+enquiry): a select up to ``SELECT_UP_TO`` offices, above it a text matched on the server
+the same way, which must name exactly one office (or says which ones it could be).
 """
 
 from __future__ import annotations
@@ -14,11 +19,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from django import forms
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from intranet.core.caching import remember
-from intranet.core.params import parse_id
+from intranet.core.params import IdModelChoiceField, parse_id
 
 from .models import SupportOfficePage
 
@@ -67,6 +74,11 @@ class OfficeFilter:
         return "?" + params.urlencode()
 
 
+def matching(offices: QuerySet, text: str) -> QuerySet:
+    """The offices whose name or municipality contains ``text``."""
+    return offices.filter(Q(title__icontains=text) | Q(municipality__icontains=text))
+
+
 def _offices(queryset: QuerySet | None) -> QuerySet:
     return (queryset if queryset is not None else SupportOfficePage.objects.all()).only(
         "id", "title", "municipality", "path", "depth", "live"
@@ -105,15 +117,104 @@ def office_filter(
         if chosen is not None and (small or not result.query or result.query == chosen.title):
             result.office, result.query = chosen, chosen.title
             return result
-    if small or not result.query:
-        result.query = ""
+    if not result.query:
         return result
-    text = Q(title__icontains=result.query) | Q(municipality__icontains=result.query)
-    found = list(offices.filter(text).order_by("title")[: MATCHES_SHOWN + 1])
+    found = list(matching(offices, result.query).order_by("title")[: MATCHES_SHOWN + 1])
     if len(found) == 1:
         result.office = found[0]
     elif found:
         result.matches = found[:MATCHES_SHOWN]
         result.more_matches = len(found) > MATCHES_SHOWN
-        result.matched = offices.filter(text).values("pk")
+        result.matched = matching(offices, result.query).values("pk")
     return result
+
+
+def find_office(
+    offices: QuerySet, text: str
+) -> tuple[SupportOfficePage | None, list[SupportOfficePage]]:
+    """The one office of ``offices`` that ``text`` names: an id, else the exact name, else
+    the only office whose name or municipality contains it. None if there is no such
+    office, with the first ``MATCHES_SHOWN`` (+1) offices the text matched."""
+    if (office_id := parse_id(text)) is not None:
+        return offices.filter(pk=office_id).first(), []
+    exact = list(offices.filter(title__iexact=text)[:2])
+    if len(exact) == 1:
+        return exact[0], []
+    found = list(matching(offices, text).order_by("title")[: MATCHES_SHOWN + 1])
+    if len(found) == 1:
+        return found[0], []
+    return None, found
+
+
+def is_large(offices: QuerySet) -> bool:
+    """More offices than a select should list (the count cached per content generation)."""
+    count, _options = _choices(_offices(offices))
+    return count > SELECT_UP_TO
+
+
+class OfficeChoiceField(IdModelChoiceField):
+    """The office a form saves, from ``queryset`` (the offices this person may choose).
+
+    A select in a small network; above ``SELECT_UP_TO`` offices a text box, matched on the
+    server like the office filter: a number (an office's id, as field mode and older pages
+    send), else the exact name, else part of the name or municipality, which must name one
+    office. Otherwise the form says which offices match (or that none does) and, as for any
+    field error, keeps what was typed here and elsewhere.
+    """
+
+    def __init__(self, queryset: QuerySet, **kwargs):
+        self.typed = is_large(queryset)
+        if self.typed:
+            kwargs["widget"] = forms.TextInput(
+                attrs={"maxlength": 100, "autocomplete": "off", "data-testid": "office-typed"}
+            )
+            kwargs.setdefault("help_text", _("Type part of the office's name or its municipality."))
+        super().__init__(queryset, **kwargs)
+
+    @classmethod
+    def replacing(cls, field: forms.ModelChoiceField, queryset: QuerySet) -> OfficeChoiceField:
+        """This field in place of a model form's own ``field`` (same label and messages)."""
+        kwargs = {"label": field.label, "required": field.required}
+        if field.help_text:
+            kwargs["help_text"] = field.help_text
+        new = cls(queryset, empty_label=field.empty_label, **kwargs)
+        new.error_messages = {**new.error_messages, **field.error_messages}
+        return new
+
+    def prepare_value(self, value):
+        if not self.typed:
+            return super().prepare_value(value)
+        if isinstance(value, SupportOfficePage):
+            return value.title
+        if (office_id := parse_id(value)) is not None:
+            title = self.queryset.filter(pk=office_id).values_list("title", flat=True).first()
+            return title or str(value)
+        return value or ""
+
+    def to_python(self, value):
+        if not self.typed:
+            return super().to_python(value)
+        text = " ".join(str(value or "").split())[:100]
+        if not text:
+            return None
+        office, found = find_office(self.queryset, text)
+        if office is not None:
+            return office
+        if parse_id(text) is not None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        if not found:
+            raise forms.ValidationError(
+                _("No office matches “%(text)s”: type part of its name or municipality."),
+                code="no_office",
+                params={"text": text},
+            )
+        names = ", ".join(office.title for office in found[:MATCHES_SHOWN])
+        if len(found) > MATCHES_SHOWN:
+            message = _("Several offices match “%(text)s”, among them %(names)s: type more.")
+        else:
+            message = _("Several offices match “%(text)s”: choose one of %(names)s.")
+        raise forms.ValidationError(
+            message, code="several_offices", params={"text": text, "names": names}
+        )

@@ -14,6 +14,7 @@ from intranet.core.params import IdModelChoiceField
 from intranet.core.reports.periods import add_months, day_label
 from intranet.core.topics import ENQUIRY_TOPICS, SUBTOPICS, TOPIC_OF_SUBTOPIC, topic_label
 from network.models import ServiceProvider, SupportOfficePage
+from network.office_filter import OfficeChoiceField
 
 from .choices import GAP_TRANSITIONS, PROBLEM_OUTCOMES, Outcome, PlaceKind
 from .models import Enquiry, OutreachVisit, ServiceGap, ServiceGapEvent
@@ -102,9 +103,11 @@ class EnquiryForm(DescribedErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args, offices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if offices is not None:
-            self.fields["office"].queryset = offices
         self.fields["office"].empty_label = None
+        self.fields["office"] = OfficeChoiceField.replacing(
+            self.fields["office"],
+            offices if offices is not None else self.fields["office"].queryset,
+        )
         self.fields["subtopic"].choices = subtopic_choices()
         self.fields["subtopic"].widget = SubtopicSelect(
             attrs={"data-subtopic": ""}, choices=subtopic_choices()
@@ -182,9 +185,11 @@ class OutreachVisitForm(DescribedErrorsMixin, forms.ModelForm):
 
     def __init__(self, *args, offices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if offices is not None:
-            self.fields["office"].queryset = offices
         self.fields["office"].empty_label = None
+        self.fields["office"] = OfficeChoiceField.replacing(
+            self.fields["office"],
+            offices if offices is not None else self.fields["office"].queryset,
+        )
         self.fields["municipality"].widget.choices = municipality_choices()
         self.fields["place_kind"].choices = PlaceKind.choices
         if self.instance.pk and not self.is_bound:

@@ -8,6 +8,7 @@ from PIL import Image as PILImage
 from taggit.forms import TagWidget
 
 from network.models import SupportOfficePage
+from network.office_filter import OfficeChoiceField
 
 from .models import Profile, ProfileLanguage
 from .services import PHONE_HELP, normalise_phone
@@ -64,8 +65,10 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, editor_is_coordinator: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["office"].queryset = SupportOfficePage.objects.live().order_by("title")
         self.fields["office"].empty_label = _("(no office)")
+        self.fields["office"] = OfficeChoiceField.replacing(
+            self.fields["office"], SupportOfficePage.objects.live().order_by("title")
+        )
         self.fields["phone"].help_text = PHONE_HELP
         self.fields["bio"].help_text = _("Plain text, up to 1000 characters.")
         if not editor_is_coordinator:
@@ -163,12 +166,6 @@ class FinderForm(forms.Form):
     q = forms.CharField(
         label=_("Name, job title, expertise or language"), required=False, max_length=100
     )
-    # Typed, not chosen from a list: a national network has hundreds of offices. Matched on
-    # the server against the office's name and municipality (an office's number, as older
-    # links carry, still works).
-    office = forms.CharField(
-        label=_("Office (name or municipality)"), required=False, max_length=100
-    )
     language = forms.ChoiceField(label=_("Language spoken"), required=False)
     expertise = forms.ChoiceField(label=_("Expertise"), required=False)
     left = forms.BooleanField(label=_("Show people who have left"), required=False)
@@ -181,6 +178,3 @@ class FinderForm(forms.Form):
         self.fields["expertise"].choices = [("", _("All areas")), *expertise_choices]
         if not can_see_leavers:
             del self.fields["left"]
-
-    def clean_office(self):
-        return " ".join(self.cleaned_data["office"].split())

@@ -130,8 +130,7 @@ def office_of(user) -> SupportOfficePage | None:
 def finder_queryset(
     *,
     query: str = "",
-    office_id: int | None = None,
-    office: str = "",
+    office_ids: list[int] | QuerySet | None = None,
     language: str = "",
     expertise: str = "",
     include_leavers: bool = False,
@@ -140,7 +139,8 @@ def finder_queryset(
 
     Ranking on the normalised name: exact (3) > starts with (2) > a word of the name
     starts with (1) > anything else that matched (0: part of the name, job title,
-    expertise, languages, office). One query, plus the prefetches of the page shown.
+    expertise, languages, office). ``office_ids``: the offices of the office filter
+    (None: all). One query, plus the prefetches of the page shown.
     """
     from wagtail.images import get_image_model
 
@@ -150,14 +150,8 @@ def finder_queryset(
         .select_related("user", "office")
         .prefetch_related("languages", "expertise", Prefetch("photo", queryset=photos))
     )
-    if office_id:
-        profiles = profiles.filter(office_id=office_id)
-    if office.isdigit() and len(office) <= 9:  # an office's number (older links)
-        profiles = profiles.filter(office_id=int(office))
-    elif office:
-        profiles = profiles.filter(
-            Q(office__title__icontains=office) | Q(office__municipality__icontains=office)
-        )
+    if office_ids is not None:
+        profiles = profiles.filter(office_id__in=office_ids)
     if language:
         profiles = profiles.filter(languages__language=language)
     if expertise:

@@ -21,9 +21,11 @@ import vobject
 from taggit.models import Tag
 
 from intranet.core.caching import remember
+from intranet.core.params import parse_id
 from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports import safe_cell
 from intranet.core.roles import is_coordinator
+from network.office_filter import office_filter
 
 from . import services
 from .forms import FinderForm, LanguageFormSet, ProfileForm
@@ -69,28 +71,43 @@ def _results_key(request) -> str:
     return f"people-finder-results:{audience}:{get_language()}:{digest}"
 
 
-def _finder_results(request):
+def _finder_params(request):
+    """The finder's parameters, with the office as the office filter takes it. Older links
+    carry the office as typed text in ``office`` (now an id): that text is ``office_q``."""
+    params = request.GET
+    office = params.get("office", "")
+    if office and parse_id(office) is None and "office_q" not in params:
+        params = params.copy()
+        params["office_q"] = params.pop("office")[-1]
+    return params
+
+
+def _finder_results(request, params):
     can_see_leavers = is_coordinator(request.user)
     form = FinderForm(
-        request.GET or None,
+        params or None,
         expertise_choices=_expertise_choices(),
         can_see_leavers=can_see_leavers,
     )
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    offices = office_filter(params, request=request)
     profiles = services.finder_queryset(
         query=filters.get("q", ""),
-        office=filters.get("office", ""),
+        office_ids=offices.office_ids,
         language=filters.get("language", ""),
         expertise=filters.get("expertise", ""),
         include_leavers=can_see_leavers and filters.get("left", False),
     )
-    return form, filters, profiles
+    return form, filters, offices, profiles
 
 
 @require_GET
 @network_staff_required
 def finder(request):
-    form, filters, profiles = _finder_results(request)
+    params = _finder_params(request)
+    if params is not request.GET:
+        return redirect(f"{request.path}?{params.urlencode()}")
+    form, filters, offices, profiles = _finder_results(request, params)
 
     def results():
         page_obj = Paginator(profiles, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -108,7 +125,8 @@ def finder(request):
             "page": _section_page(),
             "page_title": _("People"),
             "form": form,
-            "filtered": any(filters.values()),
+            "office_filter": offices,
+            "filtered": any(filters.values()) or bool(offices.query),
             "results": mark_safe(html),  # noqa: S308 - rendered by our template
             "can_export": is_coordinator(request.user),
         },
@@ -276,7 +294,7 @@ def vcard(request, username):
 @require_GET
 @coordinator_required
 def export_csv(request):
-    _form, _filters, profiles = _finder_results(request)
+    _form, _filters, _offices, profiles = _finder_results(request, _finder_params(request))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="equipa-{stamp}.csv"'

@@ -286,3 +286,68 @@ def test_a_visit_of_another_office_is_not_reachable(
     client = login(staff_at_alcacovas)
     assert client.get(f"/enquiries/outreach/{visit.pk}/").status_code == 404
     assert client.get(f"/enquiries/new/?visit={visit.pk}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_in_a_large_network_a_coordinator_types_the_office(login, coordinator_user, offices):
+    from network.office_filter import SELECT_UP_TO
+    from tests.network.factories import many_offices
+
+    many_offices(SELECT_UP_TO)
+    client = login(coordinator_user)
+    page = client.get("/enquiries/new/").content.decode()
+    assert '<select name="office"' not in page  # other selects list topics, services
+    assert 'data-testid="office-typed"' in page
+    response = client.post("/enquiries/new/", {**form_data(offices["cuba"]), "office": "cuba"})
+    assert response.status_code == 302
+    assert Enquiry.objects.get().office == offices["cuba"]
+    for text, message in [
+        ("Gabinete de Apoio", "Several offices match “Gabinete de Apoio”: choose one of"),
+        ("Lisboa", "No office matches “Lisboa”"),
+    ]:
+        response = client.post(
+            "/enquiries/new/", {**form_data(offices["cuba"], topic="health"), "office": text}
+        )
+        page = response.content.decode()
+        assert response.status_code == 200 and message in page
+        assert f'value="{text}"' in page
+        assert response.context["form"]["topic"].value() == "health"  # the rest is kept
+    assert Enquiry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_in_a_large_network_staff_still_log_only_for_their_own_office(
+    login, staff_at_alcacovas, offices
+):
+    from network.office_filter import SELECT_UP_TO
+    from tests.network.factories import many_offices
+
+    many_offices(SELECT_UP_TO)
+    client = login(staff_at_alcacovas)
+    form = client.get("/enquiries/new/").context["form"]
+    assert list(form.fields["office"].queryset) == [offices["alcacovas"]]
+    assert '<select name="office"' in str(form["office"])
+    for office in [offices["cuba"].pk, "Cuba"]:
+        response = client.post("/enquiries/new/", {**form_data(offices["cuba"]), "office": office})
+        assert response.status_code == 200
+        assert "office" in response.context["form"].errors
+    assert not Enquiry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_in_a_large_network_the_log_filters_by_a_typed_office(login, coordinator_user, offices):
+    from network.office_filter import SELECT_UP_TO
+    from tests.network.factories import count_options, many_offices
+
+    many_offices(SELECT_UP_TO)
+    there = EnquiryFactory(office=offices["cuba"])
+    here = EnquiryFactory(office=offices["alcacovas"])
+    client = login(coordinator_user)
+    log = client.get("/enquiries/").content.decode()
+    assert count_options(log) <= SELECT_UP_TO
+    assert 'data-testid="office-filter-text"' in log
+    log = client.get("/enquiries/", {"office_q": "cuba"}).content.decode()
+    assert f"enquiry-{here.pk}" not in log and f"enquiry-{there.pk}" in log
+    log = client.get("/enquiries/", {"office_q": "Gabinete de Apoio"}).content.decode()
+    assert 'data-testid="office-matches"' in log
+    assert f"enquiry-{here.pk}" in log and f"enquiry-{there.pk}" in log

@@ -85,3 +85,18 @@ class PartnerOrganisationFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Organização parceira {n}")
     kind = PartnerOrganisation.Kind.MUNICIPALITY
     role = "Município parceiro: acolhe um gabinete de apoio."
+
+
+def many_offices(count: int, municipality: str = "Mértola") -> list:
+    """``count`` more offices, named "Posto de apoio N" (with the two or three of a test,
+    a network too large for a select)."""
+    return [
+        SupportOfficeFactory(title=f"Posto de apoio {n}", municipality=municipality)
+        for n in range(count)
+    ]
+
+
+def count_options(html: str) -> int:
+    """The most options any one ``<select>`` of a page has."""
+    selects = html.split("<select")[1:]
+    return max((part.split("</select>")[0].count("<option") for part in selects), default=0)

@@ -278,3 +278,29 @@ def test_administrator_without_profile_page_gets_working_links(client_for, admin
     )
     assert response.redirect_chain[-1][0] == "/people/me/edit/"
     assert Profile.objects.get(user=admin_user).phone == "+351 912 345 678"
+
+
+@pytest.mark.django_db
+def test_in_a_large_network_the_profile_office_is_typed(client_for, staff_user, office):
+    from network.office_filter import SELECT_UP_TO
+    from tests.network.factories import count_options, many_offices
+
+    many_offices(SELECT_UP_TO)
+    client = client_for(staff_user)
+    page = client.get("/people/me/edit/").content.decode()
+    assert count_options(page) <= SELECT_UP_TO
+    assert 'data-testid="office-typed"' in page
+    response = client.post("/people/me/edit/", form_data(office="alcáçovas"))
+    assert response.status_code == 302
+    assert Profile.objects.get(user=staff_user).office == office
+    saved = {"languages-0-language": "", "languages-0-level": ""}  # Romanian is saved
+    response = client.post(
+        "/people/me/edit/", form_data(office="Posto de apoio", job_title="Jurista", **saved)
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Several offices match “Posto de apoio”" in page
+    assert 'value="Posto de apoio"' in page and 'value="Jurista"' in page
+    page = client.post("/people/me/edit/", form_data(office="Nenhures", **saved)).content.decode()
+    assert "No office matches “Nenhures”" in page
+    assert Profile.objects.get(user=staff_user).office == office

@@ -7,6 +7,8 @@ import pytest
 from intranet.core.roles import STAFF
 from intranet.people.models import Profile, ProfileLanguage, normalise
 from intranet.people.services import finder_queryset
+from network.office_filter import SELECT_UP_TO
+from tests.network.factories import count_options, many_offices
 from tests.people.factories import ProfileFactory
 
 
@@ -90,10 +92,10 @@ def test_filters_by_office_language_and_expertise(office, other_office):
         office=other_office,
         expertise=["SNS", "AIMA"],
     )
-    assert names(finder_queryset(office_id=other_office.pk)) == ["Bia Dois", "Caio Três"]
+    assert names(finder_queryset(office_ids=[other_office.pk])) == ["Bia Dois", "Caio Três"]
     assert names(finder_queryset(language="uk")) == ["Ana Um", "Bia Dois"]
     assert names(finder_queryset(expertise="sns")) == ["Ana Um", "Caio Três"]
-    assert names(finder_queryset(expertise="sns", office_id=office.pk)) == ["Ana Um"]
+    assert names(finder_queryset(expertise="sns", office_ids=[office.pk])) == ["Ana Um"]
 
 
 @pytest.mark.django_db
@@ -231,28 +233,61 @@ def test_finder_photos_do_not_add_queries_per_person(client_for, staff_user, off
 
 
 @pytest.mark.django_db
-def test_finder_office_is_typed_not_a_list_of_every_office(
-    client_for, staff_user, office, other_office
-):
-    """A national network has hundreds of offices: the finder has a text field matched on
-    the office's name or municipality (an office's number, from older links, still works)."""
+def test_finder_office_is_a_select_in_a_small_network(client_for, staff_user, office, other_office):
+    ProfileFactory(username="ana", first_name="Ana", last_name="Alcáçovas", office=office)
+    ProfileFactory(username="bia", first_name="Bia", last_name="Cubense", office=other_office)
+    client = client_for(staff_user)
+    html = client.get("/people/", {"office": other_office.pk}).content.decode()
+    assert '<select id="office-filter" name="office">' in html
+    assert f'<option value="{other_office.pk}" selected>' in html
+    assert "Bia Cubense" in html and "Ana Alcáçovas" not in html
+
+
+def _listed(client, params):
+    html = client.get("/people/", params, follow=True).content.decode()
+    return {name for name in ("Ana Alcáçovas", "Bia Cubense") if name in html}
+
+
+@pytest.mark.django_db
+def test_finder_office_is_typed_in_a_large_network(client_for, staff_user, office, other_office):
+    """A national network has hundreds of offices: the finder uses the office filter of the
+    reports, a text matched on the office's name or municipality."""
+    many_offices(SELECT_UP_TO)
     ProfileFactory(username="ana", first_name="Ana", last_name="Alcáçovas", office=office)
     ProfileFactory(username="bia", first_name="Bia", last_name="Cubense", office=other_office)
     client = client_for(staff_user)
     html = client.get("/people/").content.decode()
-    assert '<select name="office"' not in html
-    assert '<input type="text" name="office"' in html
-    assert '<label for="id_office">' in html
+    assert "<select" not in html.split('id="office-filter"')[1].split("</div>")[0]
+    assert 'data-testid="office-filter-text"' in html
+    assert count_options(html) <= SELECT_UP_TO
+    assert _listed(client, {"office_q": "cuba"}) == {"Bia Cubense"}
+    assert _listed(client, {"office_q": "Viana do Alentejo"}) == {"Ana Alcáçovas"}
+    assert _listed(client, {"office": str(office.pk)}) == {"Ana Alcáçovas"}
+    assert _listed(client, {"office_q": "cuba", "q": "ana"}) == set()
+    several = client.get("/people/", {"office_q": "Gabinete de"}).content.decode()
+    assert 'data-testid="office-matches"' in several
+    assert f"office={other_office.pk}" in several
+    nothing = client.get("/people/", {"office_q": "Nenhures"}).content.decode()
+    assert 'data-testid="office-no-match"' in nothing
 
-    def listed(params):
-        html = client.get("/people/", params).content.decode()
-        return {name for name in ("Ana Alcáçovas", "Bia Cubense") if name in html}
 
-    assert listed({"office": "cuba"}) == {"Bia Cubense"}
-    assert listed({"office": "Viana do Alentejo"}) == {"Ana Alcáçovas"}  # the municipality
-    assert listed({"office": str(office.pk)}) == {"Ana Alcáçovas"}
-    assert listed({"office": "Nenhures"}) == set()
-    assert listed({"office": "cuba", "q": "ana"}) == set()
+@pytest.mark.django_db
+def test_finder_old_links_with_the_office_as_text_still_work(
+    client_for, staff_user, office, other_office
+):
+    """Bookmarks from when the finder's office was a text in ``office``: sent on to the
+    office filter's ``office_q``, in a small network as in a large one."""
+    ProfileFactory(username="ana", first_name="Ana", last_name="Alcáçovas", office=office)
+    ProfileFactory(username="bia", first_name="Bia", last_name="Cubense", office=other_office)
+    client = client_for(staff_user)
+    response = client.get("/people/", {"office": "cuba", "q": "bia"})
+    assert response.status_code == 302
+    assert response["Location"] == "/people/?q=bia&office_q=cuba"
+    assert _listed(client, {"office": "cuba"}) == {"Bia Cubense"}
+    assert _listed(client, {"office": "Viana do Alentejo"}) == {"Ana Alcáçovas"}
+    many_offices(SELECT_UP_TO)
+    assert _listed(client, {"office": "cuba"}) == {"Bia Cubense"}
+    assert _listed(client, {"office": str(office.pk)}) == {"Ana Alcáçovas"}
 
 
 @pytest.mark.django_db

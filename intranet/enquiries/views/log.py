@@ -8,12 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from intranet.core.collation import by_name
 from intranet.core.params import parse_id
 from intranet.core.permissions import network_staff_required
 from intranet.core.resources import resources_for
 from intranet.core.topics import ENQUIRY_TOPIC_SLUGS, SUBTOPICS, topic_label
 from network.models import SupportOfficePage
+from network.office_filter import find_office, office_filter
 
 from ..models import OutreachVisit
 from ..services import access
@@ -38,12 +38,11 @@ def enquiry_list(request):
     enquiries = access.visible_enquiries(request.user).select_related(
         "office", "provider", "author"
     )
-    office_id = request.GET.get("office", "")
     offices = None
     if access.sees_all_offices(request.user):
-        offices = SupportOfficePage.objects.live().order_by(by_name("title")).only("id", "title")
-        if (office_pk := parse_id(office_id)) is not None:
-            enquiries = enquiries.filter(office_id=office_pk)
+        offices = office_filter(request.GET, SupportOfficePage.objects.live(), request=request)
+        if offices.office_ids is not None:
+            enquiries = enquiries.filter(office_id__in=offices.office_ids)
     topic = request.GET.get("topic", "")
     if topic in ENQUIRY_TOPIC_SLUGS:
         enquiries = enquiries.filter(topic=topic)
@@ -56,8 +55,7 @@ def enquiry_list(request):
         {
             "page_title": _("Enquiry log"),
             "page_obj": page_obj,
-            "offices": offices,
-            "office_id": office_id,
+            "office_filter": offices,
             "topic": topic,
             "own_office": access.own_office(request.user),
         },
@@ -65,13 +63,15 @@ def enquiry_list(request):
 
 
 def _answer_at_hand(request, topic, office) -> dict | None:
-    """What the intranet has on ``topic``, near ``office`` (an id, possibly as typed)."""
+    """What the intranet has on ``topic``, near ``office`` (an id, or the office's name or
+    municipality as typed in a large network)."""
     if topic not in ENQUIRY_TOPIC_SLUGS:
         return None
     municipality = ""
-    if (office_pk := parse_id(office)) is not None:
-        offices = SupportOfficePage.objects.filter(pk=office_pk)
-        municipality = offices.values_list("municipality", flat=True).first() or ""
+    text = " ".join(str(office or "").split())[:100]
+    if text:
+        found, _matches = find_office(SupportOfficePage.objects.all(), text)
+        municipality = found.municipality if found is not None else ""
     return {
         "topic_label": topic_label(topic),
         "groups": resources_for(request, topic, municipality),
