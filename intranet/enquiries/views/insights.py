@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from intranet.core.caching import remember
 from intranet.core.permissions import coordinator_required, network_staff_required
 from intranet.core.reports.periods import month_start
+from intranet.core.roles import groups_key
 from intranet.core.suggestions import TopicSuggestion, can_suggest_topics, suggest_topic
 from intranet.core.topics import topic_label
 from network.office_filter import OfficeFilter, office_filter
@@ -126,34 +127,65 @@ def _query(request) -> str:
 @network_staff_required
 @require_GET
 def insights_page(request, part=None):
-    """The overview (``part`` None) or one part of the insights."""
+    """The overview (``part`` None) or one part of the insights.
+
+    All but the "suggest as a training topic" forms (which carry a CSRF token) is rendered
+    once per access, filters, part, language and day, and kept under the content
+    generation: a page seen before costs no query and little rendering."""
     part = PARTS_BY_SLUG.get(part) if part else None
     if part is None and request.resolver_match.url_name != "insights":
         raise Http404
-    form, offices, scope = _scope(request)
-    insights = _build(request, scope) if scope else None
     query = _query(request)
-    sections_html = _sections_html(request, scope, insights, part, query) if insights else ""
-    open_gaps = None
-    if part is None:
-        open_gaps = gaps_list().filter(status__in=OPEN_GAP_STATUSES)[:10]
-    return render(
-        request,
-        "enquiries/insights.html",
-        {
-            "page_title": f"{part.title} · {_('Insights')}" if part else _("Insights"),
+    user = request.user
+    all_offices = access.sees_all_offices(user)
+    if all_offices:
+        audience = "all"
+    else:
+        own = access.own_office(user)
+        audience = f"office-{own.pk}" if own is not None else "no-office"
+
+    def render_body():
+        form, offices, scope = _scope(request)
+        insights = _build(request, scope) if scope else None
+        context = {
             "form": form,
             "office_filter": offices,
             "insights": insights,
             "part": part,
             "parts": PARTS,
-            "sections_html": sections_html,
+            "sections_html": _sections_html(request, scope, insights, part, query)
+            if insights
+            else "",
             "query": query,
-            "open_gaps": open_gaps,
-            "can_suggest": part is not None
-            and part.slug == "questions"
-            and can_suggest_topics()
-            and access.sees_all_offices(request.user),
+            "open_gaps": list(gaps_list().filter(status__in=OPEN_GAP_STATUSES)[:10])
+            if part is None
+            else None,
+        }
+        return render_to_string("enquiries/includes/insights_body.html", context, request=request)
+
+    digest = hashlib.sha256(f"{groups_key(user)}|{query}".encode()).hexdigest()[:24]
+    key = (
+        f"insights-page:{audience}:{part.slug if part else 'overview'}:"
+        f"{translation.get_language()}:{timezone.localdate()}:{digest}"
+    )
+    body_html = mark_safe(remember(key, render_body, request=request))  # noqa: S308 (rendered here)
+    can_suggest = (
+        part is not None and part.slug == "questions" and all_offices and can_suggest_topics()
+    )
+    insights = None
+    if can_suggest:
+        _form, _offices, scope = _scope(request)
+        insights = _build(request, scope) if scope else None
+    return render(
+        request,
+        "enquiries/insights.html",
+        {
+            "page_title": f"{part.title} · {_('Insights')}" if part else _("Insights"),
+            "body_html": body_html,
+            "part": part,
+            "insights": insights,
+            "query": query,
+            "can_suggest": can_suggest,
         },
     )
 
