@@ -118,6 +118,16 @@ def finder(request):
     # The count, the cards and the pages: rendered once per content generation (a change
     # to anyone's profile shows on the next request) and kept.
     html = remember(_results_key(request), results, request=request)
+    filtered = any(filters.values()) or bool(offices.query)
+    filters_html = remember(
+        _results_key(request) + ":filters",
+        lambda: render_to_string(
+            "people/includes/finder_form.html",
+            {"form": form, "office_filter": offices, "filtered": filtered},
+            request=request,
+        ),
+        request=request,
+    )
     return render(
         request,
         "people/finder.html",
@@ -126,7 +136,8 @@ def finder(request):
             "page_title": _("People"),
             "form": form,
             "office_filter": offices,
-            "filtered": any(filters.values()) or bool(offices.query),
+            "filtered": filtered,
+            "filters_html": mark_safe(filters_html),  # noqa: S308 - rendered by our template
             "results": mark_safe(html),  # noqa: S308 - rendered by our template
             "can_export": is_coordinator(request.user),
         },
