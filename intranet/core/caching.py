@@ -110,11 +110,20 @@ def remember(key: str, compute, timeout: int = FRAGMENT_SECONDS, *, request=None
     """``compute()``, kept under ``key`` for the current generation. ``None`` is not kept
     (a miss, such as an address that leads nowhere, is worked out again each time, so a
     flood of made-up addresses cannot fill the cache)."""
-    version = request_generation(request) if request is not None else generation()
-    full_key = f"intranet:{version}:{key}"
+    full_key = _full_key(key, request)
     value = cache.get(full_key)
     if value is None:
         value = compute()
         if value is not None:
             cache.set(full_key, value, timeout)
     return value
+
+
+def keep(key: str, value, timeout: int = FRAGMENT_SECONDS, *, request=None) -> None:
+    """Replace what ``remember`` keeps under ``key`` (a kept value found out of date)."""
+    cache.set(_full_key(key, request), value, timeout)
+
+
+def _full_key(key: str, request=None) -> str:
+    version = request_generation(request) if request is not None else generation()
+    return f"intranet:{version}:{key}"

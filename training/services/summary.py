@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from intranet.core.caching import remember
+from intranet.core.caching import keep, remember
 
 from ..models import Booking, Certificate, TrainingModulePage, TrainingProgrammePage
 from .booking import next_booking
@@ -57,4 +57,5 @@ def training_summary(person, request=None) -> TrainingSummary | None:
     upcoming = summary.next_booking
     if upcoming is not None and upcoming.session.starts_at <= timezone.now():
         summary = compute()  # the next session has begun since it was kept
+        keep(key, summary, request=request)
     return summary

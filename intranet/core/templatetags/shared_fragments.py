@@ -18,7 +18,7 @@ from django import template
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
-from intranet.core.caching import FRAGMENT_SECONDS, remember
+from intranet.core.caching import remember
 from intranet.core.roles import groups_key
 
 register = template.Library()
@@ -40,9 +40,7 @@ class SharedFragmentNode(template.Node):
             f"fragment:{self.name.resolve(context)}:{translation.get_language()}:"
             f"{timezone.localdate()}:{digest}"
         )
-        html = remember(
-            key, lambda: self.nodelist.render(context), FRAGMENT_SECONDS, request=request
-        )
+        html = remember(key, lambda: self.nodelist.render(context), request=request)
         return mark_safe(html)  # noqa: S308 (rendered by this template)
 
 
